@@ -1,0 +1,7 @@
+"""``python -m sourcewise``."""
+
+import sys
+
+from sourcewise.cli import main
+
+sys.exit(main())

@@ -1,0 +1,34 @@
+"""Options and output helpers shared by several subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from sourcewise import conventions
+from sourcewise.settings import DEFAULT_MAX_BYTES, Settings
+
+
+def add_analysis_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--convention",
+        default="default",
+        help=f"counting convention for vague quantities: {', '.join(conventions.names())}, "
+        "or a JSON file of the same shape (default: default)",
+    )
+    p.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"refuse documents larger than N bytes (default: {DEFAULT_MAX_BYTES:,})",
+    )
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    conventions.load(args.convention)  # fail early, with a clear message, on an unknown convention
+    return Settings(max_bytes=args.max_bytes, convention=args.convention)
+
+
+def report_failure(source: str, code: str, message: str) -> None:
+    print(f"{source}: {code} {message}", file=sys.stderr)

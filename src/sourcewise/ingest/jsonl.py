@@ -1,0 +1,74 @@
+"""JSON Lines: one ``{"text", "url"?, "title"?, "publisher"?, "published"?}`` per line.
+
+Each line is its own document: its id is the hash of the line's bytes and its
+source is ``path#line`` (1-based), so a report always leads back to the line.
+A line may instead carry ``html`` (a crawled page) in place of ``text``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+from sourcewise.errors import EmptyInput, MalformedInput, SourcewiseError
+from sourcewise.ingest.base import Failure, Loaded, document_id
+from sourcewise.ingest.decode import check_size
+from sourcewise.ingest.metadata import clean_str, normalise_published
+from sourcewise.records import Document
+
+
+def iter_jsonl(raw: bytes, source: str, max_bytes: int) -> Iterator[Loaded | Failure]:
+    for lineno, line in enumerate(raw.split(b"\n"), start=1):
+        if not line.strip():
+            continue
+        loc = f"{source}#{lineno}"
+        try:
+            yield load_jsonl_line(line.rstrip(b"\r"), loc, max_bytes)
+        except SourcewiseError as exc:
+            yield Failure(loc, exc)
+
+
+def load_jsonl_line(line: bytes, source: str, max_bytes: int) -> Loaded:
+    check_size(len(line), max_bytes)
+    try:
+        obj = json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise MalformedInput(f"line is not valid JSON: {exc}") from None
+    if not isinstance(obj, dict):
+        raise MalformedInput('line is not a JSON object with a "text" field')
+    url = clean_str(obj.get("url"))
+    if isinstance(obj.get("html"), str) and not isinstance(obj.get("text"), str):
+        from sourcewise.ingest.html import load_html
+
+        page = load_html(obj["html"].encode("utf-8"), source, max_bytes, url=url)
+        doc = page.document
+        doc = Document(
+            id=document_id(line),
+            source=source,
+            text=doc.text,
+            url=url or doc.url,
+            title=clean_str(obj.get("title")) or doc.title,
+            publisher=clean_str(obj.get("publisher")) or doc.publisher,
+            byline=clean_str(obj.get("byline")) or doc.byline,
+            published=normalise_published(obj.get("published")) or doc.published,
+        )
+        return Loaded(doc, line)
+    text = obj.get("text")
+    if not isinstance(text, str):
+        raise MalformedInput('line has no "text" string')
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        raise MalformedInput('"text" contains NUL characters')
+    if not text.strip():
+        raise EmptyInput('"text" is empty')
+    doc = Document(
+        id=document_id(line),
+        source=source,
+        text=text,
+        url=url,
+        title=clean_str(obj.get("title")),
+        publisher=clean_str(obj.get("publisher")),
+        byline=clean_str(obj.get("byline")),
+        published=normalise_published(obj.get("published")),
+    )
+    return Loaded(doc, line)

@@ -1,0 +1,28 @@
+"""Every sourcewise component, registered in one place, in pipeline order.
+
+A component is a function ``Doc -> Doc`` in its own module, registered with
+``@Language.component``; importing the module registers it.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+#: Components that run before the statistical NER (their entities are kept by it).
+BEFORE_NER: tuple[str, ...] = ()
+
+#: sourcewise components after the model, in the order they run.
+PIPELINE: tuple[str, ...] = (
+    "sw_numbers",
+    "sw_figures",
+)
+
+_MODULES = (
+    "sourcewise.nlp.components.numbers",
+    "sourcewise.nlp.components.figures",
+)
+
+
+def register_all() -> None:
+    for module in _MODULES:
+        importlib.import_module(module)

