@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from rich.console import Console
 from rich.table import Table
 
@@ -10,7 +12,8 @@ from sourcewise.render.summary import headline, metadata_lines, number_text, qua
 
 
 def print_report(report: Report, console: Console | None = None) -> None:
-    console = console or Console(highlight=False)
+    # Piped output (a file, a pager, CI logs) gets a wide layout instead of rich's 80 columns.
+    console = console or Console(highlight=False, width=None if sys.stdout.isatty() else 150)
     console.rule(f"[bold]{_esc(headline(report))}")
     for key, value in metadata_lines(report):
         console.print(f"[dim]{key}:[/dim] {_esc(value)}")
