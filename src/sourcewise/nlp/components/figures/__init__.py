@@ -1,0 +1,60 @@
+"""sw_figures: which stated quantities count people harmed, in which category.
+
+For each quantity from ``sw_numbers`` the component finds the counted noun
+("613 *people*", "150 *of them*"), the harm word that applies to it (a passive
+or intransitive verb whose subject it is, a transitive verb whose object it is,
+a participle beside it, a toll it is the value of) and the subgroup the noun
+names. Figures then inherit what the sentence shares between them: the
+category and the whole of an "including" list, the parent of "N of them", the
+elided noun and qualifier of "at least 71 ... and 36 ...".
+
+Everything is decided from the dependency parse, a few local word patterns and
+the lexicons in ``lexicons/harm.json`` and ``lexicons/people.json``; nothing here
+knows about any particular conflict, party or article.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sourcewise.nlp.extensions import get_list
+from sourcewise.nlp.types import NumberMention
+
+from .category import find_category
+from .infobox import infobox_candidates
+from .links import link_coordination, link_including, link_partitives, link_topic
+from .nouns import find_noun
+from .output import finalise
+from .state import Cand
+
+
+@Language.component("sw_figures")
+def sw_figures(doc: Doc) -> Doc:
+    settings = doc._.sw_settings
+    convention = settings.convention if settings is not None else "default"
+    cands = infobox_candidates(doc)
+    taken = {c.m.start for c in cands}
+    for m in get_list(doc, "sw_numbers"):
+        if m.start in taken or any(c.m.start <= m.start < c.m.end for c in cands if c.infobox):
+            continue
+        cands.append(candidate(doc, m))
+    cands.sort(key=lambda c: c.m.start)
+    link_including(doc, cands)
+    link_partitives(doc, cands)
+    link_coordination(doc, cands)
+    link_topic(doc, cands)
+    doc._.sw_figures = finalise(doc, cands, convention)
+    return doc
+
+
+# -- one quantity
+
+
+def candidate(doc: Doc, m: NumberMention) -> Cand:
+    c = Cand(m)
+    find_noun(doc, c)
+    if c.noun is not None and not c.person:
+        return c  # "100 various facilities", "35 countries": not people
+    find_category(doc, c)
+    return c

@@ -1,0 +1,306 @@
+"""Which harm a counted group suffered: the verb, participle, noun or toll that applies to it.
+
+Read from the dependency parse first (subject of a passive, object of a
+transitive verb, value of a toll), then from short word patterns for
+headlines and broken parses ("kills 28", "the toll rose to 43").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from sourcewise.nlp.types import NumberMention
+
+from .lexicon import (
+    COPULAS,
+    PARENT_WORDS,
+    TOLL_FILLER,
+    TOLL_VERBS,
+    harm_noun,
+    harm_participles,
+    is_generic,
+    lex,
+)
+from .state import Cand
+
+
+def find_category(doc: Doc, c: Cand) -> None:
+    if c.noun is not None and c.partitive is None:
+        cat = harm_noun(c.noun)
+        if cat:
+            c.category, c.harm = cat, c.noun
+            return
+    for finder in (participle_near, predicate, toll_left, verb_left):
+        found = finder(doc, c)
+        if found is not None:
+            cat, tok = found
+            if is_mixed(tok, cat):
+                c.mixed = True
+                return
+            c.category, c.harm = cat, tok
+            return
+    if c.partitive == "noun" and c.noun is not None and harm_noun(c.noun):
+        head = anchor(doc, c).head
+        if head.lemma_ in COPULAS:
+            c.category, c.harm = harm_noun(c.noun), c.noun
+
+
+def participle_near(doc: Doc, c: Cand) -> tuple[str, Token] | None:
+    """ "613 people killed", "34 civilians severely wounded", "208 wounded people", "61 wounded"."""
+    m = c.m
+    sent = doc[m.last].sent
+    start = (c.noun.i if c.noun is not None and c.partitive is None else m.last) + 1
+    for k in range(start, min(start + 3, sent.end)):
+        t = doc[k]
+        cat = harm_participles().get(t.lower_)
+        if cat and t.tag_ in ("VBN", "JJ", "VBD", "NN", "NNS") and not has_own_subject(t, m, c.noun):
+            return cat, t
+        if t.pos_ != "ADV":
+            break
+    end = c.noun.i if c.noun is not None else m.last + 1
+    for k in range(m.last + 1, end):
+        cat = harm_participles().get(doc[k].lower_)
+        if cat:
+            return cat, doc[k]
+    return None
+
+
+def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
+    """The harm verb whose subject or object the counted people are, from the parse."""
+    harm, _ = lex()
+    verbs = harm["verbs"]
+    t = anchor(doc, c)
+    seen = 0
+    while t.dep_ in ("conj", "appos") and t.head.i != t.i and seen < 6:
+        t = t.head
+        seen += 1
+    if c.m.first <= t.head.i <= c.m.last and t.head.i != t.i:
+        t = t.head  # "Between 120 and 150 fighters": the parser hangs the noun off "Between"
+    dep, head = t.dep_, t.head
+    fate = fate_of(doc, c)
+    if fate is not None:
+        return ("missing", fate) if says_unknown(fate) else None
+    if dep in ("nsubjpass", "nsubj"):
+        return verb_category(head, "subject" if dep == "nsubj" else "passive", verbs)
+    if dep in ("dobj", "oprd"):
+        found = verb_category(head, "object", verbs)
+        if found:
+            return found
+        return left_with(head)
+    if dep == "attr" and head.lemma_ in COPULAS:
+        return toll_subject(head)
+    if dep == "pobj":
+        prep = head
+        owner = prep.head
+        if prep.lower_ == "of":
+            if owner.lemma_ in harm["harm_event_nouns"] and owner.lemma_ != "fate":
+                return harm["harm_event_nouns"][owner.lemma_], owner
+            if owner.lemma_ == "fate" and says_unknown(owner):
+                return "missing", owner
+            toll = toll_noun(owner)
+            if toll:
+                return toll, owner
+        if prep.lower_ in ("to", "at", "of", "by"):
+            return toll_subject(owner)
+    if dep in ("prep", "npadvmod", "nmod", "dep") and head.pos_ == "VERB":
+        # a parse the rules above do not name: the side of the verb tells the role
+        role = "object" if t.i > head.i else "subject"
+        return verb_category(head, role, verbs)
+    return None
+
+
+def fate_of(doc: Doc, c: Cand) -> Token | None:
+    """ "the fate of 150 of them": the "fate" token the quantity depends on, if any."""
+    root = doc[c.m.root]
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "fate":
+        return root.head.head
+    k = c.m.first - 1
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_ == "fate":
+        return doc[k - 1]
+    return None
+
+
+def anchor(doc: Doc, c: Cand) -> Token:
+    """The token that stands for the counted people in the parse."""
+    if c.noun is not None and c.partitive is None:
+        return c.noun
+    root = doc[c.m.root]
+    if c.partitive and root.dep_ == "pobj" and root.head.lower_ == "of":
+        return root.head.head
+    return root
+
+
+def verb_category(v: Token, role: str, verbs: dict) -> tuple[str, Token] | None:
+    """Category of a verb for the role the counted people play; follows xcomp ("known to have been
+    murdered") and reads phrasal forms ("taken hostage", "wiped out", "lost both parents")."""
+    for cand, cand_role in verb_chain(v, role):
+        if cand.lemma_ in COPULAS and cand_role == "subject":
+            for ch in cand.children:
+                if ch.dep_ in ("acomp", "attr", "oprd"):
+                    cat = harm_participles().get(ch.lower_)
+                    if cat:
+                        return cat, ch
+            continue
+        for key in verb_keys(cand):
+            entry = verbs.get(key)
+            if entry and entry.get(cand_role):
+                return entry[cand_role], cand
+    return None
+
+
+def verb_chain(v: Token, role: str) -> list[tuple[Token, str]]:
+    chain = [(v, voice(v, role))]
+    for ch in v.children:
+        if ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX", "ADJ"):
+            chain.append((ch, voice(ch, "subject") if role != "object" else "object"))
+    return chain
+
+
+def voice(v: Token, role: str) -> str:
+    if role == "object":
+        return "object"
+    if role == "passive" or any(ch.dep_ == "auxpass" for ch in v.children):
+        return "passive"
+    return "subject"
+
+
+def verb_keys(v: Token) -> list[str]:
+    """ "wipe out", "take hostage", "lose parent", "sustain wound", then the plain lemma."""
+    lemma = v.lemma_.lower()
+    keys = []
+    for ch in v.children:
+        if ch.dep_ == "prt":
+            keys.append(f"{lemma} {ch.lower_}")
+        if ch.dep_ in ("dobj", "oprd", "acomp", "advmod", "attr", "npadvmod", "prep"):
+            keys.append(f"{lemma} {ch.lemma_.lower()}")
+            if ch.dep_ == "prep":
+                for g in ch.children:
+                    if g.dep_ == "pobj":
+                        keys.append(f"{lemma} {ch.lower_} {g.lemma_.lower()}")
+    if lemma == "shoot" and any(ch.lower_ == "dead" for ch in v.children):
+        keys.append("shoot dead")
+    if lemma == "lose":
+        for ch in v.children:
+            if ch.dep_ != "dobj":
+                continue
+            if any(g.lower_ in PARENT_WORDS for g in ch.subtree):  # "both parents", "one of their parents"
+                keys.append("lose parent")
+            if ch.lemma_ in ("life", "lives"):
+                keys.append("lose life")
+        return keys  # "lost one of their parents": losing is not harm on its own
+    keys.append(lemma)
+    return keys
+
+
+def left_with(v: Token) -> tuple[str, Token] | None:
+    """ "left over a hundred injured", "left 3 dead"."""
+    if v.lemma_ != "leave":
+        return None
+    for ch in v.subtree:
+        cat = harm_participles().get(ch.lower_)
+        if cat and ch.i > v.i:
+            return cat, ch
+    return None
+
+
+def toll_subject(v: Token) -> tuple[str, Token] | None:
+    """The number is the value a toll takes: "the death toll rose to 43", "the toll is 613"."""
+    if v.lemma_ not in TOLL_VERBS and v.pos_ not in ("NOUN",):
+        return None
+    for ch in v.children:
+        if ch.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            cat = toll_noun(ch)
+            if cat:
+                return cat, ch
+    return None
+
+
+def toll_noun(t: Token) -> str | None:
+    harm, _ = lex()
+    lemma = t.lemma_.lower()
+    if lemma in harm["tolls"]:
+        if lemma == "toll" and any(ch.lower_ in ("injury", "injuries") for ch in t.children):
+            return "injured"
+        return harm["tolls"][lemma]
+    if lemma == "number" and any(
+        g.lemma_ in harm["tolls"] for ch in t.children if ch.lower_ == "of" for g in ch.children
+    ):
+        return next(
+            harm["tolls"][g.lemma_]
+            for ch in t.children
+            if ch.lower_ == "of"
+            for g in ch.children
+            if g.lemma_ in harm["tolls"]
+        )
+    return None
+
+
+def toll_left(doc: Doc, c: Cand) -> tuple[str, Token] | None:
+    """Word-pattern fallback: "<toll> rose to N", "injuries to N", "the death toll was nearing N"."""
+    if c.noun is not None and c.partitive is None and not is_generic(c.noun):
+        return None
+    k = doc[c.m.first].i - 1
+    sent_start = doc[c.m.first].sent.start
+    steps = 0
+    while k >= sent_start and steps < 5:
+        t = doc[k]
+        cat = toll_noun(t)
+        if cat and t.pos_ in ("NOUN", "PROPN"):
+            return cat, t
+        if t.lower_ not in TOLL_FILLER:
+            return None
+        k -= 1
+        steps += 1
+    return None
+
+
+def verb_left(doc: Doc, c: Cand) -> tuple[str, Token] | None:
+    """Headline fallback: "kills 28", "killing two", "wounded over 400"."""
+    harm, _ = lex()
+    k = c.m.first - 1
+    if k < doc[c.m.first].sent.start:
+        return None
+    t = doc[k]
+    if t.pos_ in ("VERB", "NOUN", "PROPN") and t.tag_ in ("VBZ", "VBD", "VBG", "VBP", "NNS", "VB"):
+        entry = harm["verbs"].get(t.lemma_.lower()) or harm["verbs"].get(naive_lemma(t.lower_))
+        if entry and entry.get("object"):
+            return entry["object"], t
+    return None
+
+
+def naive_lemma(word: str) -> str:
+    for suffix, repl in (("ing", ""), ("ed", ""), ("s", "")):
+        if word.endswith(suffix):
+            return word[: -len(suffix)] + repl
+    return word
+
+
+def is_mixed(tok: Token, cat: str) -> bool:
+    """ "killed or injured", "dead and wounded": one count for two categories is a casualty count."""
+    for other in [*tok.conjuncts]:
+        other_cat = harm_participles().get(other.lower_) or harm_noun(other)
+        if other_cat and other_cat != cat and not has_own_subject(other, None, None) and abs(other.i - tok.i) <= 3:
+            return True
+    return False
+
+
+def has_own_subject(t: Token, m: NumberMention | None, noun: Token | None) -> bool:
+    """Does the harm word have a subject or a count of its own (other than quantity ``m`` and its noun)?"""
+
+    def own(tok: Token) -> bool:
+        if noun is not None and tok.i == noun.i:
+            return False
+        return m is None or not (m.first <= tok.i <= m.last)
+
+    return any(
+        (ch.dep_ in ("nsubj", "nsubjpass") and own(ch))
+        or (ch.like_num and own(ch) and ch.dep_ in ("dobj", "nummod", "attr"))
+        or (ch.dep_ in ("dobj", "attr") and any(g.like_num and own(g) for g in ch.children))
+        for ch in t.children
+    )
+
+
+def says_unknown(fate: Token) -> bool:
+    """ "the fate of 150 of them remains unknown"."""
+    verb = fate.head
+    return any(ch.lower_ in ("unknown", "unclear", "unaccounted") for ch in verb.subtree if ch.i > fate.i)

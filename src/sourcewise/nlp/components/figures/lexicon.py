@@ -1,0 +1,146 @@
+"""Cached lookups in the harm and people lexicons (data files under ``nlp/lexicons``).
+
+Every per-token lookup goes through a dict built once per process, so the
+component stays cheap on long documents.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from sourcewise.nlp import lexicons
+
+SKIP_BEFORE_NOUN = {"ADJ", "ADV", "PUNCT", "NUM", "DET", "PART"}
+MORE_WORDS = {"more", "other", "others", "further", "additional", "another"}
+PARTITIVE_PRONOUNS = {"them", "whom", "those", "these", "which"}
+COPULAS = {"be", "remain", "become", "stay"}
+PARENT_WORDS = {"parent", "parents", "mother", "father"}
+TOLL_VERBS = {
+    "rise",
+    "raise",
+    "climb",
+    "reach",
+    "bring",
+    "increase",
+    "jump",
+    "hit",
+    "stand",
+    "put",
+    "mount",
+    "grow",
+    "surge",
+    "soar",
+    "top",
+    "near",
+    "exceed",
+    "pass",
+    "be",
+    "update",
+    "revise",
+    "set",
+}
+TOLL_FILLER = {
+    "to",
+    "at",
+    "of",
+    "was",
+    "is",
+    "has",
+    "had",
+    "have",
+    "been",
+    "rose",
+    "risen",
+    "climbed",
+    "reached",
+    "stood",
+    "stands",
+    "now",
+    "the",
+    "total",
+    "a",
+    "rises",
+    "climbs",
+    "reaches",
+    "jumped",
+    "increased",
+    "hit",
+    "hits",
+    "nearing",
+    "approached",
+    "approaching",
+    "surpassed",
+    "passed",
+    "exceeded",
+    "stand",
+    ",",
+    "further",
+    "up",
+    "officially",
+    "reportedly",
+    "are",
+}
+
+
+@lru_cache(maxsize=1)
+def lex() -> tuple[dict, dict]:
+    return lexicons.load("harm.json"), lexicons.load("people.json")
+
+
+@lru_cache(maxsize=1)
+def harm_participles() -> dict[str, str]:
+    return lex()[0]["participles"]
+
+
+def harm_noun(t: Token) -> str | None:
+    nouns = lex()[0]["nouns"]
+    if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    return nouns.get(t.lemma_.lower()) or nouns.get(t.lower_)
+
+
+def people_entry(t: Token) -> str | None:
+    """Subgroup of a person noun, "" for a person noun of no subgroup, None when not a person.
+
+    Handles compounds ("health workers"),
+    demonyms the NER tags NORP ("Palestinians", "Azerbaijanis") and words split
+    by OCR ("civil ians").
+    """
+    _, people = lex()
+    nouns, compounds = people["nouns"], people["compounds"]
+    if t.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
+        return None
+    forms = [t.lemma_.lower(), t.lower_, t.lower_.rstrip("s")]
+    prev = t.nbor(-1) if t.i > 0 else None
+    if prev is not None and prev.whitespace_ and prev.is_alpha and t.is_alpha and t.is_lower:
+        joined = prev.lower_ + t.lower_
+        forms += [joined, joined.rstrip("s")]
+    for ch in t.children:
+        if ch.dep_ == "compound" and ch.i < t.i:
+            for f in forms[:2]:
+                key = f"{ch.lemma_.lower()} {f}"
+                if key in compounds:
+                    return compounds[key]
+    for f in forms:
+        if f in nouns:
+            return nouns[f] or ""
+    if t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS", "NNP") and t.lower_.endswith("s"):
+        return ""
+    if t.pos_ == "PROPN" and re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|is|ese|ers|ites|ks|ts|ds)", t.text):
+        return ""  # a demonym the NER missed: "Azeris", "Tutsis"
+    return None
+
+
+def modifier_subgroup(t: Token) -> str | None:
+    mods = lex()[1]["modifiers"]
+    for ch in t.children:
+        if ch.dep_ in ("amod", "compound") and ch.lower_ in mods:
+            return mods[ch.lower_]
+    return None
+
+
+def is_generic(t: Token) -> bool:
+    return people_entry(t) is not None

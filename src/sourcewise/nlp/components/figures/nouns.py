@@ -1,0 +1,71 @@
+"""Which noun a quantity counts: "613 *people*", "150 *of them*", "45 Kosovo *Albanians*"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .lexicon import (
+    MORE_WORDS,
+    PARTITIVE_PRONOUNS,
+    SKIP_BEFORE_NOUN,
+    harm_noun,
+    harm_participles,
+    modifier_subgroup,
+    people_entry,
+)
+from .state import Cand
+
+
+def find_noun(doc: Doc, c: Cand) -> None:
+    """The noun the quantity counts, skipping adjectives and compounds ("45 Kosovo Albanians")."""
+    m = c.m
+    sent_end = doc[m.last].sent.end
+    i = m.last + 1
+    if i < sent_end and doc[i].lower_ == "of":
+        c.partitive = "noun"
+        j = i + 1
+        while j < sent_end and doc[j].pos_ in ("DET", "ADJ", "PRON") and doc[j].lower_ not in PARTITIVE_PRONOUNS:
+            j += 1
+        if j < sent_end and doc[j].lower_ in PARTITIVE_PRONOUNS:
+            c.partitive = "pronoun"
+            c.subgroup = partitive_subgroup(doc, j + 1, sent_end)
+            c.person = True
+            return
+        if m.qualifier == "vague":
+            c.partitive = None  # "dozens of people" counts people, it is not part of a group
+        i = j
+    for k in range(i, min(i + 6, sent_end)):
+        t = doc[k]
+        if t.pos_ in ("NOUN", "PROPN") or people_entry(t) is not None:
+            if t.dep_ in ("compound", "amod") and t.head.i > t.i and t.head.i < sent_end and t.head.i - k <= 3:
+                continue  # "KLA insurgents", "health workers", "elderly persons": the head noun counts
+            if t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") and people_entry(t) is None:
+                return  # "100 Kalashnikovs", "3 Hellfire": a name, not people
+            c.noun = t
+            entry = people_entry(t)
+            is_harm_noun = harm_noun(t)
+            if entry is not None:
+                c.person = True
+                c.subgroup = c.subgroup or entry or modifier_subgroup(t)
+            elif is_harm_noun:
+                c.person = True
+            if c.partitive == "noun" and is_harm_noun and c.category is None:
+                c.category = None  # decided with the predicate (find_category)
+            return
+        if t.pos_ in SKIP_BEFORE_NOUN or t.lower_ in MORE_WORDS or t.dep_ in ("amod", "compound", "nummod"):
+            if t.lower_ in harm_participles() and t.dep_ != "amod" and t.head.i < t.i:
+                return  # "327 wounded": the participle is the predicate, no noun
+            continue
+        return
+
+
+def partitive_subgroup(doc: Doc, i: int, sent_end: int) -> str | None:
+    """ "76 of them were children", "3 of them women": the subgroup named after the pronoun."""
+    for k in range(i, min(i + 3, sent_end)):
+        t = doc[k]
+        entry = people_entry(t)
+        if entry is not None:
+            return entry or modifier_subgroup(t)
+        if t.lower_ not in ("were", "was", "are", "is", "being", "all", "mostly", "mainly"):
+            return None
+    return None
