@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import ROOT, SHARED
 
-FIGURE_F1_FLOOR = 0.80
+FIGURE_F1_FLOOR = 0.98
 
 
 @pytest.mark.corpus

@@ -88,3 +88,96 @@ def test_offsets_are_exact(analyze):
     assert r.figures
     for f in r.figures:
         assert text[f.start : f.end] == f.quote
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a vague head word governs the clause: "dozens of X were killed"
+        ("Dozens of villagers were killed in the night raid.", [("killed", (12, None), "vague", None)]),
+        ("Hundreds of students were arrested after the march.", [("detained", (100, None), "vague", None)]),
+        ("Scores of fishermen went missing after the attack on the port.", [("missing", (40, None), "vague", None)]),
+        # a count carried by "a total of", "a number of"
+        ("A total of nine policemen were injured in the clashes.", [("injured", 9, "exact", "combatants")]),
+        ("A total of 31 pilgrims died when the bus was ambushed.", [("killed", 31, "exact", None)]),
+        # the parser hangs the subject on the auxiliary when an apposition intervenes
+        (
+            "Another 20 civilians, 5 of them children, were badly hurt.",
+            [("injured", 20, "exact", "civilians"), ("injured", 5, "exact", "children")],
+        ),
+        # two tolls in one sentence, each number to its own toll
+        (
+            "The new figures bring the deaths to 1,204 and the injuries to 3,310.",
+            [("killed", 1204, "exact", None), ("injured", 3310, "exact", None)],
+        ),
+        (
+            "It raised the injuries to 75 and the deaths to 18.",
+            [("injured", 75, "exact", None), ("killed", 18, "exact", None)],
+        ),
+        # a unit word must be a whole word: "minors" is not "min"
+        ("15 minors were wounded by the blast.", [("injured", 15, "exact", "children")]),
+        # taken, alone, is a seizure; taken somewhere is not
+        ("Gunmen stormed the school and more than 40 pupils were taken.", [("hostage", 40, "more_than", None)]),
+        ("Thirty herders were taken by the raiders on Sunday.", [("hostage", 30, "exact", None)]),
+    ],
+)
+def test_parse_repairs(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Five men were taken away for questioning.",
+        "Eleven soldiers were taken to a military hospital in the capital.",
+        "They documented 40 abductions, of which 12 took place at night.",
+        "Over 200 soldiers were killed in the war. Another 300 soldiers were deployed to the region.",
+    ],
+)
+def test_not_figures_after_repairs(analyze, sentence):
+    assert [f for f in figs(analyze(sentence)) if f[1] not in (200,)] == []
+
+
+def test_including_list_broken_by_the_parser(analyze):
+    r = analyze(
+        "After the assault, 240 people, including 51 women, 33 children, and 12 elderly men were killed, officials said."
+    )
+    by_value = {f.value: f for f in r.figures}
+    assert by_value[240].category == "killed"
+    for part in (51, 33, 12):
+        assert by_value[part].category == "killed"
+        assert by_value[part].part_of == by_value[240].id
+
+
+def test_including_hung_elsewhere_takes_the_nearest_count(analyze):
+    r = analyze("Monitors reached a village where scores of civilians were reportedly executed, including 14 children.")
+    by_value = {f.value: f for f in r.figures}
+    assert by_value[14].category == "killed"
+    assert by_value[14].subgroup == "children"
+    assert by_value[14].part_of is not None
+
+
+def test_of_which_and_of_whom(analyze):
+    r = analyze("Investigators listed the killings, of which at least 80 were blamed on the army and 25 on rebels.")
+    assert figs(r) == [("killed", 80, "at_least", None), ("killed", 25, "at_least", None)]
+    r = analyze("The raid left 200 people dead, of whom 40 were children.")
+    by_value = {f.value: f for f in r.figures}
+    assert (by_value[40].category, by_value[40].subgroup) == ("killed", "children")
+    assert by_value[40].part_of == by_value[200].id
+
+
+def test_further_count_of_the_same_people(analyze):
+    r = analyze(
+        "The group has named over 200 soldiers killed in the war. Between 50 and 90 further soldiers have yet to be "
+        "identified."
+    )
+    assert ("killed", (50, 90), "range", "combatants") in figs(r)
+
+
+def test_infobox_with_reference_marks(analyze):
+    r = analyze("Attack type\nshelling\nDeaths31 (Including 4 militiamen)[2]\nInjured60[3]\n")
+    assert sorted(figs(r)) == [
+        ("injured", 60, "exact", None),
+        ("killed", 4, "exact", "combatants"),
+        ("killed", 31, "exact", None),
+    ]

@@ -78,3 +78,25 @@ def test_codes_prices_and_decimals_are_not_quantities():
 def test_measure_kind(text, kind):
     q = find_quantities(text)[0]
     assert measure_kind(text, q) == kind
+
+
+def test_scale_written_once_applies_to_both_bounds():
+    assert quantities("perhaps 1.5-2 million displaced") == [
+        ("perhaps 1.5-2 million", None, 1_500_000, 2_000_000, "range")
+    ]
+    assert quantities("between 3 and 4 thousand") == [("between 3 and 4 thousand", None, 3000, 4000, "range")]
+    assert quantities("800 to 1 million") == [("800 to 1 million", None, 800, 1_000_000, "range")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("15 minors were hurt", None),
+        ("12 hostages were freed", None),
+        ("30 mins later", "measure"),
+        ("as reported.[3] Then", "citation"),
+    ],
+)
+def test_unit_words_need_a_word_boundary(text, kind):
+    q = find_quantities(text)[0]
+    assert measure_kind(text, q) == kind

@@ -231,10 +231,10 @@ def _to_quantity(m: re.Match[str]) -> Quantity | None:
     numeric_start = _skip_space(m.string, m.end("qual")) if m.group("qual") else m.start()
     for lo_g, hi_g in (("b_lo", "b_hi"), ("f_lo", "f_hi"), ("r_lo", "r_hi"), ("t_lo", "t_hi")):
         if m.group(lo_g):
-            lo, hi = parse_cardinal(m.group(lo_g)), parse_cardinal(m.group(hi_g))
+            hi = parse_cardinal(m.group(hi_g))
+            lo = _low_bound(m.group(lo_g), m.group(hi_g), hi)
             if lo is None or hi is None:
                 return None
-            lo = _distribute_scale(lo, hi, m.group(lo_g), m.group(hi_g))
             if hi < lo and hi < 1000 and lo >= 1000 and lo_g == "r_lo":
                 return None  # "2014-15": a span of years, not a range of people
             if hi < lo and lo_g == "t_lo":
@@ -256,15 +256,21 @@ def _to_quantity(m: re.Match[str]) -> Quantity | None:
     return Quantity(m.start(), m.end(), value, None, None, qualifier, None, numeric_start)
 
 
-def _distribute_scale(lo: int, hi: int, lo_text: str, hi_text: str) -> int:
-    """ "two to three thousand": the scale written once applies to both bounds."""
-    scale_re = r"(hundred|thousand|million|billion|mln|bn)\s*$"
-    hi_scale = re.search(scale_re, hi_text.lower())
-    if hi_scale and not re.search(scale_re, lo_text.lower()):
-        mult = _SCALES.get(hi_scale.group(1)) or _SCALE_ABBR[hi_scale.group(1)]
-        if lo * mult <= hi:
-            return lo * mult
-    return lo
+_SCALE_AT_END = re.compile(r"(hundred|thousand|million|billion|mln|bn)\s*$", re.IGNORECASE)
+
+
+def _low_bound(lo_text: str, hi_text: str, hi: int | None) -> int | None:
+    """The low bound of a range; a scale written once applies to both bounds.
+
+    "two to three thousand" -> 2000, "1.5-2 million" -> 1500000, but
+    "800 to 1 million" -> 800 (800 million would exceed the high bound).
+    """
+    hi_scale = _SCALE_AT_END.search(hi_text)
+    if hi is not None and hi_scale and not _SCALE_AT_END.search(lo_text):
+        scaled = parse_cardinal(f"{lo_text} {hi_scale.group(1)}")
+        if scaled is not None and scaled <= hi:
+            return scaled
+    return parse_cardinal(lo_text)
 
 
 def _skip_space(s: str, i: int) -> int:
@@ -276,7 +282,7 @@ def _skip_space(s: str, i: int) -> int:
 _MEASURE_AFTER = re.compile(
     r"\s*-?\s*(?:years?|yrs?|days?|months?|weeks?|hours?|hrs?|minutes?|mins?|seconds?|decades?|centur(?:y|ies)"
     r"|km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|kg|tons?|tonnes?|percent|per\s+cent|%"
-    r"|a\.?m\b\.?|p\.?m\b\.?|o'clock|h\b|th\b|st\b|nd\b|rd\b|°)",
+    r"|a\.?m\b\.?|p\.?m\b\.?|o'clock|h\b|th\b|st\b|nd\b|rd\b|°)(?![a-z])",
     re.IGNORECASE,
 )
 _MONTH = (
@@ -301,7 +307,7 @@ def measure_kind(text: str, q: Quantity) -> str | None:
     """Why a quantity is not a count of people, judged from the characters around it.
 
     Returns "measure" (44-day, 37 km, 70 percent, 366th, 5 o'clock), "date"
-    (15 May, Jan. 25), "year" (a bare 1992), "money", or None.
+    (15 May, Jan. 25), "year" (a bare 1992), "money", "citation" ([1]), or None.
     """
     after = text[q.end : q.end + 24]
     before = text[max(0, q.start - 12) : q.start]
@@ -318,4 +324,6 @@ def measure_kind(text: str, q: Quantity) -> str | None:
             return "year"
         if after.startswith(":") and re.match(r":\d\d", after):
             return "measure"  # a time, 1:45
+        if after.startswith("]") and before.endswith("["):
+            return "citation"  # a reference mark, "[1]"
     return None

@@ -23,7 +23,7 @@ from sourcewise.nlp.types import NumberMention
 
 from .category import find_category
 from .infobox import infobox_candidates
-from .links import link_coordination, link_including, link_partitives, link_topic
+from .links import link_continuation, link_coordination, link_including, link_partitives, link_relatives, link_topic
 from .nouns import find_noun
 from .output import finalise
 from .state import Cand
@@ -42,8 +42,10 @@ def sw_figures(doc: Doc) -> Doc:
     cands.sort(key=lambda c: c.m.start)
     link_including(doc, cands)
     link_partitives(doc, cands)
+    link_relatives(doc, cands)
     link_coordination(doc, cands)
     link_topic(doc, cands)
+    link_continuation(doc, cands)
     doc._.sw_figures = finalise(doc, cands, convention)
     return doc
 

@@ -16,6 +16,7 @@ from .lexicon import (
     PARENT_WORDS,
     TOLL_FILLER,
     TOLL_VERBS,
+    TRANSPARENT_NOUNS,
     harm_noun,
     harm_participles,
     is_generic,
@@ -77,6 +78,14 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
     if c.m.first <= t.head.i <= c.m.last and t.head.i != t.i:
         t = t.head  # "Between 120 and 150 fighters": the parser hangs the noun off "Between"
     dep, head = t.dep_, t.head
+    if (
+        dep in ("nsubj", "nsubjpass")
+        and head.pos_ == "AUX"
+        and head.dep_ in ("aux", "auxpass")
+        and head.head.i != head.i
+    ):
+        # "34 civilians, 16 of them women, were severely wounded": the parser hangs the subject on "were"
+        dep, head = ("nsubjpass" if head.dep_ == "auxpass" else dep), head.head
     fate = fate_of(doc, c)
     if fate is not None:
         return ("missing", fate) if says_unknown(fate) else None
@@ -100,6 +109,11 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
             toll = toll_noun(owner)
             if toll:
                 return toll, owner
+        if prep.lower_ in ("to", "at") and prep.i > 0:
+            before = doc[prep.i - 1]  # "the deaths to 22,438 and injuries to 57,614": the nearest toll
+            toll = toll_noun(before) if before.pos_ in ("NOUN", "PROPN") else None
+            if toll:
+                return toll, before
         if prep.lower_ in ("to", "at", "of", "by"):
             return toll_subject(owner)
     if dep in ("prep", "npadvmod", "nmod", "dep") and head.pos_ == "VERB":
@@ -122,12 +136,21 @@ def fate_of(doc: Doc, c: Cand) -> Token | None:
 
 def anchor(doc: Doc, c: Cand) -> Token:
     """The token that stands for the counted people in the parse."""
-    if c.noun is not None and c.partitive is None:
-        return c.noun
     root = doc[c.m.root]
-    if c.partitive and root.dep_ == "pobj" and root.head.lower_ == "of":
-        return root.head.head
-    return root
+    if c.noun is not None and c.partitive is None:
+        t = c.noun
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and c.m.first <= t.head.head.i <= c.m.last:
+            t = root  # "dozens of villagers were killed": the parser makes "dozens" the head
+    elif c.partitive and root.dep_ == "pobj" and root.head.lower_ == "of":
+        t = root.head.head
+    else:
+        t = root
+    for _ in range(3):  # "a total of seven people were killed": the count stands in for "total"
+        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in TRANSPARENT_NOUNS:
+            t = t.head.head
+        else:
+            break
+    return t
 
 
 def verb_category(v: Token, role: str, verbs: dict) -> tuple[str, Token] | None:
@@ -164,6 +187,10 @@ def voice(v: Token, role: str) -> str:
     return "subject"
 
 
+# "taken to hospital", "taken into care", "taken for questioning": being taken somewhere is not a seizure
+TAKEN_SOMEWHERE = {"to", "into", "for", "as", "off", "over", "under", "out", "away", "back", "up", "onto", "toward"}
+
+
 def verb_keys(v: Token) -> list[str]:
     """ "wipe out", "take hostage", "lose parent", "sustain wound", then the plain lemma."""
     lemma = v.lemma_.lower()
@@ -188,6 +215,11 @@ def verb_keys(v: Token) -> list[str]:
             if ch.lemma_ in ("life", "lives"):
                 keys.append("lose life")
         return keys  # "lost one of their parents": losing is not harm on its own
+    if lemma == "take" and any(
+        ch.dep_ in ("prt", "acomp", "oprd", "dobj", "xcomp") or (ch.dep_ == "prep" and ch.lower_ in TAKEN_SOMEWHERE)
+        for ch in v.children
+    ):
+        return keys  # "taken to hospital", "taken away for questioning", "taken ill": not on its own a seizure
     keys.append(lemma)
     return keys
 

@@ -16,7 +16,10 @@ from sourcewise.nlp import lexicons
 SKIP_BEFORE_NOUN = {"ADJ", "ADV", "PUNCT", "NUM", "DET", "PART"}
 MORE_WORDS = {"more", "other", "others", "further", "additional", "another"}
 PARTITIVE_PRONOUNS = {"them", "whom", "those", "these", "which"}
+ALPHA_HEAD = re.compile(r"[a-z]+(?:-[a-z]+)*")
 COPULAS = {"be", "remain", "become", "stay"}
+# nouns that only carry a count: "a total of 7 people were killed" says the 7 were killed
+TRANSPARENT_NOUNS = {"total", "number", "tally", "count", "group", "sum", "maximum", "minimum"}
 PARENT_WORDS = {"parent", "parents", "mother", "father"}
 TOLL_VERBS = {
     "rise",
@@ -111,9 +114,12 @@ def people_entry(t: Token) -> str | None:
     """
     _, people = lex()
     nouns, compounds = people["nouns"], people["compounds"]
-    if t.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
-        return None
     forms = [t.lemma_.lower(), t.lower_, t.lower_.rstrip("s")]
+    head = None if t.is_alpha else ALPHA_HEAD.match(t.lower_)
+    if head and head.end() < len(t.lower_):  # "insurgents)[1": a word glued to a reference mark (any tag)
+        forms = [head.group().rstrip("s"), head.group(), *forms]
+    elif t.pos_ not in ("NOUN", "PROPN", "ADJ", "X"):
+        return None
     prev = t.nbor(-1) if t.i > 0 else None
     if prev is not None and prev.whitespace_ and prev.is_alpha and t.is_alpha and t.is_lower:
         joined = prev.lower_ + t.lower_

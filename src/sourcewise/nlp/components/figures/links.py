@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .category import anchor, toll_noun
-from .lexicon import PARTITIVE_PRONOUNS, lex
+from .lexicon import MORE_WORDS, PARTITIVE_PRONOUNS, lex
+from .nouns import partitive_subgroup
 from .state import Cand
 
 
@@ -26,14 +27,44 @@ def link_including(doc: Doc, cands: list[Cand]) -> None:
         if not objs:
             continue
         obj_side = cands_in(cands, {t.i for o in objs for t in [o, *o.conjuncts]})
+        obj_side += list_tail(doc, cands, obj_side)
         head = p.head
         head_tokens = {head.i, *(t.i for t in head.conjuncts)}
         head_side = [c for c in cands_in(cands, head_tokens) if c not in obj_side]
         if not head_side:
             head_side = [c for c in cands if c.harm is not None and c.harm.i == head.i and c not in obj_side]
+        if not head_side:
+            head_side = nearest_before(doc, cands, p, obj_side)
         if not head_side or not obj_side:
             continue
         join(cands, head_side, obj_side)
+
+
+def list_tail(doc: Doc, cands: list[Cand], listed: list[Cand]) -> list[Cand]:
+    """Counts that close a list the parser broke off: in "613 people, including 106 women, 63 children,
+    and 70 older people were killed" the 70 is parsed as the verb's subject, yet it is the list's last item."""
+    if not listed:
+        return []
+    last = max(max(c.m.last, c.noun.i if c.noun is not None else 0) for c in listed)
+    sent_end = doc[last].sent.end
+    k = last + 1
+    while k < sent_end and doc[k].is_punct and doc[k].lower_ == ",":
+        k += 1
+    if k >= sent_end or doc[k].lower_ not in ("and", "or"):
+        return []
+    return [c for c in cands if c not in listed and k < c.m.first <= k + 2 and c.partitive is None]
+
+
+def nearest_before(doc: Doc, cands: list[Cand], p: Token, listed: list[Cand]) -> list[Cand]:
+    """ "scores of civilians were massacred in a town, including 32 children": when the parser hangs
+    "including" elsewhere, the list belongs to the nearest count before it in the sentence that has a category."""
+    sent_start = p.sent.start
+    for c in sorted(cands, key=lambda c: -c.m.first):
+        if c in listed or c.m.last >= p.i or c.m.first < sent_start:
+            continue
+        if c.category is not None and not c.mixed and c.parent is None:
+            return [c]
+    return []
 
 
 def cands_in(cands: list[Cand], token_ids: set[int]) -> list[Cand]:
@@ -56,6 +87,11 @@ def join(cands: list[Cand], a: list[Cand], b: list[Cand]) -> None:
             continue
         w = whole[0]
         if sum(size(p) for p in parts) <= size(w) or w.m.qualifier == "vague":
+            if w.category is None:  # "613 people, including ..., and 70 others were killed": the whole's verb
+                cats = {p.category for p in parts if p.category}
+                if len(cats) == 1:
+                    w.category = cats.pop()
+                    w.harm = next(p.harm for p in parts if p.category == w.category)
             for p in parts:
                 if p.category is None or p.category == w.category:
                     p.category = p.category or w.category
@@ -86,7 +122,7 @@ def link_partitives(doc: Doc, cands: list[Cand]) -> None:
             continue
         pron = pronoun_after(doc, c)
         if pron is not None and pron.lower_ == "which":
-            antecedent = relative_antecedent(pron)
+            antecedent = relative_antecedent(pron) or noun_before_of(doc, pron)
             if antecedent is not None and antecedent.lemma_ in harm["harm_event_nouns"]:
                 c.category = c.category or harm["harm_event_nouns"][antecedent.lemma_]
                 c.harm = c.harm or antecedent
@@ -98,6 +134,35 @@ def link_partitives(doc: Doc, cands: list[Cand]) -> None:
             c.category, c.harm = parent.category, parent.harm
         if c.category == parent.category and fits(c, parent):
             c.parent = parent
+
+
+# harm nouns that count people, one each ("71 killings" are 71 dead; "40 abductions" may be more people)
+ONE_VICTIM_EACH = {"killing", "murder", "execution", "death", "assassination"}
+
+
+def link_relatives(doc: Doc, cands: list[Cand]) -> None:
+    """ "the killings, of which at least 71 were ...", "200 people, of whom 40 were children": the count
+    before "of which/whom" is the whole (a harm noun gives the category, a counted group the parent)."""
+    harm, _ = lex()
+    for i, c in enumerate(cands):
+        k = c.m.first - 1
+        while k > 0 and doc[k].i >= c.m.first - 3 and doc[k].lower_ not in ("which", "whom"):
+            k -= 1
+        if k < 1 or doc[k].lower_ not in ("which", "whom") or doc[k - 1].lower_ != "of":
+            continue
+        antecedent = noun_before_of(doc, doc[k])
+        if antecedent is None:
+            continue
+        if c.category is None and antecedent.lemma_ in ONE_VICTIM_EACH:
+            c.category, c.harm = harm["harm_event_nouns"][antecedent.lemma_], antecedent
+        if c.noun is None and c.subgroup is None:
+            c.subgroup = partitive_subgroup(doc, c.m.last + 1, doc[c.m.last].sent.end)
+        for p in cands[:i]:
+            if p.noun is not None and p.noun.i == antecedent.i and p.category:
+                c.category = c.category or p.category
+                c.harm = c.harm or p.harm
+                if c.category == p.category and fits(c, p):
+                    c.parent = p
 
 
 def pronoun_after(doc: Doc, c: Cand) -> Token | None:
@@ -117,6 +182,18 @@ def relative_antecedent(pron: Token) -> Token | None:
             return None
         t = t.head
     return None
+
+
+def noun_before_of(doc: Doc, pron: Token) -> Token | None:
+    """ "these killings, of which at least 71 ...": the noun just before ", of which" (any parse)."""
+    k = pron.i - 1
+    if k < 1 or doc[k].lower_ != "of":
+        return None
+    k -= 1
+    stop = max(0, k - 4)
+    while k > stop and doc[k].pos_ in ("PUNCT", "ADJ", "ADV", "VERB") and doc[k].pos_ != "NOUN":
+        k -= 1  # "200 people dead, of whom": skip the predicate and comma back to the noun
+    return doc[k] if doc[k].pos_ in ("NOUN", "PROPN") else None
 
 
 def parent_before(doc: Doc, cands: list[Cand], i: int) -> Cand | None:
@@ -194,4 +271,33 @@ def link_topic(doc: Doc, cands: list[Cand]) -> None:
             cat = toll_noun(t)
             if (cat and t.lemma_ != "toll") or (cat and t.lemma_ == "toll"):
                 c.category, c.harm = cat, t
+                break
+
+
+# verbs that establish who the victims are, not what happened to them: "have yet to be identified"
+COUNTING_VERBS = {"identify", "confirm", "name", "count", "record", "document", "verify", "list", "register"}
+
+
+def link_continuation(doc: Doc, cands: list[Cand]) -> None:
+    """ "Over 320 civilians were killed. Another 170 civilians have yet to be identified": a count marked
+    as more of the same ("another", "further", "additional") whose clause only counts or names them
+    takes the category of the earlier count of the same people, at most two sentences back."""
+    for i, c in enumerate(cands):
+        if c.category is not None or c.mixed or c.noun is None or not c.person or c.partitive is not None:
+            continue
+        if not any(doc[k].lower_ in MORE_WORDS for k in range(max(0, c.m.first - 1), c.noun.i)):
+            continue
+        verb = c.noun.head
+        if verb.lemma_.lower() not in COUNTING_VERBS:
+            verb = next((x for x in verb.children if x.dep_ == "xcomp"), verb)
+        if verb.lemma_.lower() not in COUNTING_VERBS:
+            continue
+        first_sent = doc[c.m.first].sent.start
+        for p in reversed(cands[:i]):
+            if p.category is None or p.mixed or p.noun is None:
+                continue
+            if doc[p.m.first].sent.start < first_sent and len(list(doc[p.m.first : c.m.first].sents)) > 3:
+                break
+            if p.noun.lemma_ == c.noun.lemma_:
+                c.category, c.harm = p.category, p.harm
                 break
