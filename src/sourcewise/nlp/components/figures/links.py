@@ -296,7 +296,7 @@ def link_continuation(doc: Doc, cands: list[Cand]) -> None:
         for p in reversed(cands[:i]):
             if p.category is None or p.mixed or p.noun is None:
                 continue
-            if doc[p.m.first].sent.start < first_sent and len(list(doc[p.m.first : c.m.first].sents)) > 3:
+            if doc[p.m.first].sent.start < first_sent and sum(t.is_sent_start for t in doc[p.m.first : c.m.first]) > 2:
                 break
             if p.noun.lemma_ == c.noun.lemma_:
                 c.category, c.harm = p.category, p.harm
