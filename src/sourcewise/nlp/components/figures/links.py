@@ -296,7 +296,10 @@ def link_continuation(doc: Doc, cands: list[Cand]) -> None:
         for p in reversed(cands[:i]):
             if p.category is None or p.mixed or p.noun is None:
                 continue
-            if doc[p.m.first].sent.start < first_sent and sum(t.is_sent_start for t in doc[p.m.first : c.m.first]) > 2:
+            if (
+                doc[p.m.first].sent.start < first_sent
+                and sum(1 for t in doc[p.m.first : c.m.first] if t.is_sent_start) > 2
+            ):
                 break
             if p.noun.lemma_ == c.noun.lemma_:
                 c.category, c.harm = p.category, p.harm
