@@ -17,6 +17,12 @@ $(STAMP): pyproject.toml
 
 demo: $(STAMP)
 	$(BIN)/sourcewise analyze examples --format text
+	@# the ledger: store the same examples in a throwaway database and line up their claims
+	@tmp=$$(mktemp -d) && \
+	  $(BIN)/sourcewise ingest examples --db $$tmp/ledger.db; \
+	  $(BIN)/sourcewise incidents --db $$tmp/ledger.db && \
+	  $(BIN)/sourcewise compare --db $$tmp/ledger.db; \
+	  rm -rf $$tmp
 
 test: lint typecheck pytest
 

@@ -42,3 +42,51 @@ def corpus() -> Path:
 
 def load_gold(name: str) -> dict:
     return json.loads((CORPUS / "gold" / f"{name}.json").read_text())
+
+
+# ---- PostgreSQL: a real cluster for the ledger's tests (tests/pgcluster.py)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """URL of a PostgreSQL server: $SOURCEWISE_TEST_PG_URL, else a cluster started for this session.
+
+    Skips where PostgreSQL is not installed, except on CI (CI=true), where a
+    missing PostgreSQL fails: .ci/run installs it, and the suite skips nothing there.
+    """
+    import os
+
+    external = os.environ.get("SOURCEWISE_TEST_PG_URL")
+    if external:
+        yield external
+        return
+    import subprocess
+
+    from tests.pgcluster import PgCluster
+
+    try:
+        cluster = PgCluster().start()
+    except (FileNotFoundError, KeyError, OSError, subprocess.CalledProcessError) as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"PostgreSQL is required on CI: {exc}")
+        pytest.skip(f"PostgreSQL not available: {exc}")
+    try:
+        yield cluster.url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_server):
+    """A fresh, empty database on the session's server for one test (dropped afterwards)."""
+    import uuid
+
+    import psycopg
+
+    name = "sw_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    base, _, _ = pg_server.rpartition("/")
+    yield f"{base}/{name}"
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

@@ -86,3 +86,27 @@ class ModelMissing(UsageError):
     """The spaCy model is not installed."""
 
     code = "SW401"
+
+
+class StoreUnavailable(StoreError):
+    """The ledger cannot be opened: a bad path, a refused connection, a URL we do not understand."""
+
+    code = "SW201"
+
+
+class SchemaTooNew(StoreError):
+    """The ledger was written by a newer sourcewise (its schema version is unknown here)."""
+
+    code = "SW202"
+
+
+class IntegrityError(StoreError):
+    """Stored evidence does not match its hash, or a report does not belong to its bytes."""
+
+    code = "SW203"
+
+
+class NotFound(StoreError):
+    """No incident, document or decision with that id (or prefix) in the ledger."""
+
+    code = "SW204"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from sourcewise import __version__
 from sourcewise.errors import SourcewiseError
 
-COMMANDS: tuple[str, ...] = ("analyze",)
+COMMANDS: tuple[str, ...] = ("analyze", "ingest", "reanalyze", "incidents", "compare", "stats", "search", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:
