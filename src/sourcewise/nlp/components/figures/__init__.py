@@ -22,6 +22,7 @@ from sourcewise.nlp.extensions import get_list
 from sourcewise.nlp.types import NumberMention
 
 from .category import find_category
+from .implied import implied_candidates
 from .infobox import infobox_candidates
 from .links import link_continuation, link_coordination, link_including, link_partitives, link_relatives, link_topic
 from .nouns import find_noun
@@ -46,6 +47,8 @@ def sw_figures(doc: Doc) -> Doc:
     link_coordination(doc, cands)
     link_topic(doc, cands)
     link_continuation(doc, cands)
+    cands += implied_candidates(doc, cands)
+    cands.sort(key=lambda c: c.m.start)
     doc._.sw_figures = finalise(doc, cands, convention)
     return doc
 

@@ -13,6 +13,7 @@ from sourcewise.nlp.types import NumberMention
 
 from .lexicon import (
     COPULAS,
+    IRREALIS_HEADS,
     PARENT_WORDS,
     TOLL_FILLER,
     TOLL_VERBS,
@@ -38,6 +39,8 @@ def find_category(doc: Doc, c: Cand) -> None:
             if is_mixed(tok, cat):
                 c.mixed = True
                 return
+            if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in IRREALIS_HEADS:
+                return  # "two men attempted to flee", "gunmen tried to kidnap 20 pupils": not done
             c.category, c.harm = cat, tok
             return
     if c.partitive == "noun" and c.noun is not None and harm_noun(c.noun):

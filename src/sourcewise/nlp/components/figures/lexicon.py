@@ -17,6 +17,24 @@ SKIP_BEFORE_NOUN = {"ADJ", "ADV", "PUNCT", "NUM", "DET", "PART"}
 MORE_WORDS = {"more", "other", "others", "further", "additional", "another"}
 PARTITIVE_PRONOUNS = {"them", "whom", "those", "these", "which"}
 ALPHA_HEAD = re.compile(r"[a-z]+(?:-[a-z]+)*")
+# a harm intended or attempted, not reported as done: "planned to kill", "attempted to flee"
+IRREALIS_HEADS = {
+    "plan",
+    "attempt",
+    "try",
+    "threaten",
+    "intend",
+    "seek",
+    "want",
+    "aim",
+    "conspire",
+    "prepare",
+    "vow",
+    "fail",
+    "refuse",
+    "avoid",
+    "prevent",
+}
 COPULAS = {"be", "remain", "become", "stay"}
 # nouns that only carry a count: "a total of 7 people were killed" says the 7 were killed
 TRANSPARENT_NOUNS = {"total", "number", "tally", "count", "group", "sum", "maximum", "minimum"}

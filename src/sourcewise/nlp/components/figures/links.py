@@ -79,14 +79,16 @@ def cands_in(cands: list[Cand], token_ids: set[int]) -> list[Cand]:
 
 
 def join(cands: list[Cand], a: list[Cand], b: list[Cand]) -> None:
-    def size(c: Cand) -> int:
-        return c.m.value if c.m.value is not None else (c.m.high or c.m.low or vague_floor(c))
+    def size(c: Cand, as_part: bool) -> int:
+        if c.m.qualifier == "vague":  # "more than 125 fighters, including numerous leaders": a part can be vague
+            return 1 if as_part else 10**9
+        return c.m.value if c.m.value is not None else (c.m.high or c.m.low or 0)
 
     for whole, parts in ((a, b), (b, a)):
         if len(whole) != 1:
             continue
         w = whole[0]
-        if sum(size(p) for p in parts) <= size(w) or w.m.qualifier == "vague":
+        if sum(size(p, True) for p in parts) <= size(w, False):
             if w.category is None:  # "613 people, including ..., and 70 others were killed": the whole's verb
                 cats = {p.category for p in parts if p.category}
                 if len(cats) == 1:
@@ -108,10 +110,6 @@ def join(cands: list[Cand], a: list[Cand], b: list[Cand]) -> None:
             for w in a:
                 if w.category:
                     p.category = w.category
-
-
-def vague_floor(c: Cand) -> int:
-    return 10**9 if c.m.qualifier == "vague" else 0
 
 
 def link_partitives(doc: Doc, cands: list[Cand]) -> None:

@@ -18,7 +18,7 @@ def finalise(doc: Doc, cands: list[Cand], convention: str) -> list[FigureSpan]:
             continue
         if c.noun is not None and not c.person:
             continue
-        if c.m.qualifier == "vague" and (c.noun is None or not c.person):
+        if c.m.qualifier == "vague" and not c.person:  # "several of them" counts people; "dozens" alone does not
             continue
         keep.append(i)
     index = {id(cands[old]): new for new, old in enumerate(keep)}
