@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
+
 from sourcewise.reconcile import (
     Claim,
     Decision,
@@ -9,14 +12,18 @@ from sourcewise.reconcile import (
     Incident,
     Source,
     copy_groups,
+    country_code,
     date_interval,
+    event_refs,
     fold,
     group_events,
     kinds_compatible,
     sketch,
     sketch_similarity,
     summarize,
+    voices_of,
 )
+from tests.store.reports import Fig, make_report
 
 
 def ev(doc, date, place, *, gid=None, admin1=None, country=None, kind="attack", seq=0, eid="e1"):
@@ -222,10 +229,11 @@ def test_copies_of_one_story_count_once():
     assert est.best == 44  # median of 27 (counted once) and 60
 
 
-def test_same_figure_in_the_same_words_is_a_copy():
-    claims = [claim("a", 27, context="h1"), claim("b", 27, context="h1"), claim("c", 27, context="h2")]
-    got = copy_groups([Source(d) for d in "abc"], claims)
-    assert got["a"] == got["b"] != got["c"]
+def test_same_figure_in_the_same_words_is_one_voice_but_not_a_copy():
+    claims = [claim("a", 27, context="h1"), claim("b", 27, context="h1"), claim("c", 27, context="h2"), claim("b", 90)]
+    voices = voices_of(claims, copy_groups([Source(d) for d in "abc"]))
+    assert voices[claims[0]] == voices[claims[1]] != voices[claims[2]]
+    assert voices[claims[3]] == "document:b"  # b's own claim stays b's
 
 
 def test_attributed_claims_are_their_sources_voices():
@@ -241,10 +249,32 @@ def test_attributed_claims_are_their_sources_voices():
     assert view.flags == ()  # 140 / 100 <= 1.5
 
 
-def test_subgroup_figures_count_only_when_no_source_gives_a_total():
-    view = summarize(incident("ab"), [claim("a", 30, subgroup="civilians"), claim("b", 20, subgroup="civilians")], {})
+def test_subgroup_figures_count_only_when_no_source_gives_a_toll():
+    view = summarize(incident("ab"), [claim("a", 30, subgroup="children"), claim("b", 20, subgroup="children")], {})
     est = view.estimates["killed"]
     assert est.subgroup_only and (est.low, est.high) == (20, 30)
+    view = summarize(
+        incident("ab"),
+        [claim("a", 161, subgroup="civilians"), claim("b", 613), claim("b", 5, subgroup="journalists")],
+        {},
+    )
+    est = view.estimates["killed"]
+    assert not est.subgroup_only and (est.low, est.high) == (161, 613)
+
+
+def test_events_without_a_place_take_the_most_mentioned_one():
+    from sourcewise.records import Entity
+
+    text = "Velmora burned. In Velmora and Dunmere, 40 people were killed. Later, Dunmere."
+    report, _ = make_report(text, figures=[Fig("40 people were killed", value=40)], date="2031-05-06")
+    ents = tuple(Entity(m.start(), m.end(), m.group(), "GPE") for m in re.finditer(r"Velmora|Dunmere", text))
+    report = dataclasses.replace(report, entities=ents)
+    (ref,) = event_refs(report)
+    assert (ref.place, ref.place_source) == ("Velmora", "document")
+    other = EventRef("z", "e1", 1, "attack", "2031-05-06", "Velmora")
+    (inc,) = group_events([ref, other])
+    assert inc.confidence == 0.56 and "inferred" in inc.reason  # 0.8 for a name match, x0.7 inferred
+    assert country_code("Azerbaijan") == "AZ" and country_code("Velmora") is None
 
 
 def test_country_level_is_told_by_the_country_name():

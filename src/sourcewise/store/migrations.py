@@ -42,9 +42,45 @@ def _backfill_ledger(store: SqlStore) -> None:
             (report.framing.genre, sponsored, sketch(row["text"]), row["id"]),
         )
         refs = event_refs(report, row["seq"])
-        store._insert_events(refs)
+        # the columns of version 2 (later versions add theirs in their own migrations)
+        store._executemany(
+            "INSERT INTO events (document_id, event_id, kind, date, place, gazetteer_id, admin1, country, lat, lon, "
+            "partition) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    e.document_id,
+                    e.event_id,
+                    e.kind,
+                    e.date,
+                    e.place,
+                    e.gazetteer_id,
+                    e.admin1,
+                    e.country,
+                    e.lat,
+                    e.lon,
+                    partition_of(e),
+                )
+                for e in refs
+            ],
+        )
         store._insert_claims(claims_of(report))
         store._mark_dirty({partition_of(e) for e in refs})
+
+
+def _rederive_events(store: SqlStore) -> None:
+    """Version 4: events get ``place_source``; events without a place of their own get an inferred one."""
+    from sourcewise.reconcile import event_refs, partition_of
+    from sourcewise.records import Report
+
+    rows = store._all("SELECT d.seq, d.id, r.report FROM documents d JOIN reports r ON r.document_id = d.id")
+    for row in rows:
+        doc = store._document_from(store._one("SELECT * FROM documents WHERE id = ?", (row["id"],)))
+        report = Report.from_dict({**json.loads(row["report"]), "document": doc.to_dict()})
+        old = {r["partition"] for r in store._all("SELECT partition FROM events WHERE document_id = ?", (row["id"],))}
+        refs = event_refs(report, row["seq"])
+        store._x("DELETE FROM events WHERE document_id = ?", (row["id"],))
+        store._insert_events(refs)
+        store._mark_dirty(old | {partition_of(e) for e in refs})
 
 
 _SQLITE_V1 = (
@@ -124,6 +160,8 @@ _LEDGER_TABLES = (
     "CREATE TABLE dirty_partitions (partition TEXT PRIMARY KEY)",
 )
 
+_V4 = ("ALTER TABLE events ADD COLUMN place_source TEXT NOT NULL DEFAULT 'report'",)
+
 SQLITE: tuple[Migration, ...] = (
     Migration(1, "documents, reports and failures", _SQLITE_V1),
     Migration(
@@ -140,6 +178,7 @@ SQLITE: tuple[Migration, ...] = (
             "INSERT INTO documents_fts(rowid, title, text) SELECT seq, coalesce(title, ''), text FROM documents",
         ),
     ),
+    Migration(4, "events: where their place comes from", _V4, _rederive_events),
 )
 
 POSTGRES: tuple[Migration, ...] = (
@@ -171,4 +210,5 @@ POSTGRES: tuple[Migration, ...] = (
             "CREATE INDEX documents_tsv ON documents USING GIN (tsv)",
         ),
     ),
+    Migration(4, "events: where their place comes from", _V4, _rederive_events),
 )

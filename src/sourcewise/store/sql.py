@@ -36,7 +36,9 @@ from sourcewise.store.base import FailureRecord, SearchHit, Stats
 from sourcewise.store.migrations import Migration
 
 CHUNK = 500
-_EVENT_COLS = "document_id, event_id, kind, date, place, gazetteer_id, admin1, country, lat, lon, partition"
+_EVENT_COLS = (
+    "document_id, event_id, kind, date, place, gazetteer_id, admin1, country, lat, lon, partition, place_source"
+)
 _CLAIM_COLS = (
     "document_id, figure_id, event_id, category, value, low, high, qualifier, subgroup, unit, part_of, "
     "attributed_to, start_offset, end_offset, quote, context"
@@ -210,7 +212,7 @@ class SqlStore:
 
     def _insert_events(self, refs: Sequence[EventRef]) -> None:
         self._executemany(
-            f"INSERT INTO events ({_EVENT_COLS}) VALUES ({_marks(11)})",
+            f"INSERT INTO events ({_EVENT_COLS}) VALUES ({_marks(12)})",
             [
                 (
                     e.document_id,
@@ -224,6 +226,7 @@ class SqlStore:
                     e.lat,
                     e.lon,
                     partition_of(e),
+                    e.place_source,
                 )
                 for e in refs
             ],
@@ -378,7 +381,7 @@ class SqlStore:
     def _events_in(self, parts: set[str]) -> list[EventRef]:
         sql = (
             "SELECT e.document_id, e.event_id, d.seq, e.kind, e.date, e.place, e.gazetteer_id, e.admin1, e.country, "
-            "e.lat, e.lon, e.partition FROM events e JOIN documents d ON d.id = e.document_id"
+            "e.lat, e.lon, e.partition, e.place_source FROM events e JOIN documents d ON d.id = e.document_id"
         )
         rows: list[Any] = []
         total = int(self._scalar("SELECT count(DISTINCT partition) FROM events") or 0)
@@ -400,6 +403,7 @@ class SqlStore:
                 country=r["country"],
                 lat=r["lat"],
                 lon=r["lon"],
+                place_source=r["place_source"],
             )
             for r in rows
         ]
