@@ -17,6 +17,7 @@ from sourcewise.reconcile import (
     event_refs,
     fold,
     group_events,
+    is_country_name,
     kinds_compatible,
     sketch,
     sketch_similarity,
@@ -265,9 +266,9 @@ def test_subgroup_figures_count_only_when_no_source_gives_a_toll():
 def test_events_without_a_place_take_the_most_mentioned_one():
     from sourcewise.records import Entity
 
-    text = "Velmora burned. In Velmora and Dunmere, 40 people were killed. Later, Dunmere."
+    text = "Velmora burned. In Velmora, Azerbaijan and Dunmere, 40 people were killed. Later, Azerbaijan, Dunmere."
     report, _ = make_report(text, figures=[Fig("40 people were killed", value=40)], date="2031-05-06")
-    ents = tuple(Entity(m.start(), m.end(), m.group(), "GPE") for m in re.finditer(r"Velmora|Dunmere", text))
+    ents = tuple(Entity(m.start(), m.end(), m.group(), "GPE") for m in re.finditer(r"Velmora|Dunmere|Azerbaijan", text))
     report = dataclasses.replace(report, entities=ents)
     (ref,) = event_refs(report)
     assert (ref.place, ref.place_source) == ("Velmora", "document")
@@ -275,6 +276,11 @@ def test_events_without_a_place_take_the_most_mentioned_one():
     (inc,) = group_events([ref, other])
     assert inc.confidence == 0.56 and "inferred" in inc.reason  # 0.8 for a name match, x0.7 inferred
     assert country_code("Azerbaijan") == "AZ" and country_code("Velmora") is None
+    assert is_country_name("USSR") and is_country_name("azerbaijan") and not is_country_name("Velmora")
+    # the event's own sentence breaks a tie between places mentioned as often
+    inside = dataclasses.replace(report.events[0], start=text.index("Later"), end=len(text))
+    (ref,) = event_refs(dataclasses.replace(report, events=(inside,)))
+    assert ref.place == "Dunmere"
 
 
 def test_country_level_is_told_by_the_country_name():
