@@ -697,7 +697,8 @@ def _most_specific_place(members: list[EventRef]) -> EventRef:
 
 
 def _common_date(members: list[EventRef]) -> tuple[str | None, str | None, str | None, str | None]:
-    """The tightest date the members agree on: their intersection, else the most precise member's date."""
+    """The tightest date the members agree on: their intersection; else the span of the precise ones
+    (one source says the 25th, another the 26th: the incident is 25-26); else the most precise date."""
     ivs = [(m.interval, m.date) for m in members if m.interval is not None]
     if not ivs:
         return None, None, None, None
@@ -706,11 +707,15 @@ def _common_date(members: list[EventRef]) -> tuple[str | None, str | None, str |
     if lo <= hi:
         if lo == hi:
             return lo.isoformat(), hi.isoformat(), "day", lo.isoformat()
-        exact = [v for iv, v in ivs if iv.start == lo and iv.end == hi]
+        exact = [(iv, v) for iv, v in ivs if iv.start == lo and iv.end == hi]
         if exact:
-            best = next(iv for iv, _ in ivs if iv.start == lo and iv.end == hi)
-            return lo.isoformat(), hi.isoformat(), best.precision, exact[0]
+            return lo.isoformat(), hi.isoformat(), exact[0][0].precision, exact[0][1]
         return lo.isoformat(), hi.isoformat(), "interval", f"{lo.isoformat()}/{hi.isoformat()}"
+    precise = [iv for iv, _ in ivs if iv.days <= PRECISE_DAYS]
+    if precise:
+        lo, hi = min(iv.start for iv in precise), max(iv.end for iv in precise)
+        if (hi - lo).days < PRECISE_DAYS:
+            return lo.isoformat(), hi.isoformat(), "interval", f"{lo.isoformat()}/{hi.isoformat()}"
     iv, value = min(ivs, key=lambda t: (t[0].days, t[0].start))
     return iv.start.isoformat(), iv.end.isoformat(), iv.precision, value
 

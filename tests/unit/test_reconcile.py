@@ -58,6 +58,8 @@ def test_same_gazetteer_place_and_overlapping_dates_group():
         ev("d", "2031-05-20", "Velmora", gid="g:1"),
     ]
     assert groups(events) == [["a", "b", "c"], ["d"]]
+    first = group_events(events)[0]
+    assert first.date == "2031-05-05/2031-05-07"  # the sources disagree by a day: the incident spans both
 
 
 def test_name_fallback_without_gazetteer_but_never_across_ids_or_countries():
