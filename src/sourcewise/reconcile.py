@@ -208,14 +208,12 @@ class EventRef:
     lat: float | None = None
     lon: float | None = None
     place_source: str = "report"  # report: the event's own place; document: inferred (see infer_place)
+    key: str = field(init=False, repr=False, compare=False)
+    interval: Interval | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def key(self) -> str:
-        return event_key(self.document_id, self.event_id)
-
-    @property
-    def interval(self) -> Interval | None:
-        return date_interval(self.date)
+    def __post_init__(self) -> None:  # computed once: grouping reads them millions of times
+        object.__setattr__(self, "key", event_key(self.document_id, self.event_id))
+        object.__setattr__(self, "interval", date_interval(self.date))
 
     @property
     def place_level(self) -> str:
@@ -517,7 +515,7 @@ def group_events(events: Sequence[EventRef], decisions: Sequence[Decision] = ())
         _sweep(bucket, g)
 
     # 2. a coarse event joins the one precise group it is compatible with, if there is exactly one
-    index = _PlaceIndex(precise)
+    index = _PlaceIndex(precise if coarse else [])
     leftovers = []
     for e in coarse:
         found = _unique_candidate(e, index, g)
@@ -575,6 +573,8 @@ def _sweep(bucket: list[EventRef], g: _Groups) -> None:
 
 
 def _try_link(a: EventRef, b: EventRef, g: _Groups) -> None:
+    if g.find(a.key) == g.find(b.key):
+        return  # already together: the first (strongest) link found stays the reason
     place = _place_match(a, b)
     if place is None or not kinds_compatible(a.kind, b.kind):
         return
