@@ -77,7 +77,9 @@ def _renderer(fmt: str):
     if fmt == "json":
 
         def emit(report):
-            sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False) + "\n")
+            # U+2028/U+2029 are line breaks to str.splitlines(): escaped, one report stays one line.
+            line = json.dumps(report.to_dict(), ensure_ascii=False)
+            sys.stdout.write(line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029") + "\n")
             sys.stdout.flush()
 
         return emit

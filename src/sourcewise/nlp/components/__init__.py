@@ -9,17 +9,20 @@ from __future__ import annotations
 import importlib
 
 #: Components that run before the statistical NER (their entities are kept by it).
-BEFORE_NER: tuple[str, ...] = ()
+BEFORE_NER: tuple[str, ...] = ("sw_gazetteer_ruler",)
 
 #: sourcewise components after the model, in the order they run.
 PIPELINE: tuple[str, ...] = (
     "sw_numbers",
     "sw_figures",
+    "sw_places",
 )
 
 _MODULES = (
     "sourcewise.nlp.components.numbers",
     "sourcewise.nlp.components.figures",
+    "sourcewise.nlp.components.gazetteer_ruler",
+    "sourcewise.nlp.components.places",
 )
 
 
