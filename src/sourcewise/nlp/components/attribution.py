@@ -1,0 +1,434 @@
+"""sw_attributions: where the text credits a claim to a source, and whom it credits.
+
+"613 killed" and "613 killed, the ministry said" are different claims: the
+second tells the reader whose count it is. This component finds the phrases
+that attribute ("according to the Health Ministry", "the mayor said",
+"X told reporters", "(per Human Rights Watch)", "the toll given by the
+authorities", "it is widely accepted that") from the dependency parse and the
+reviewed lexicon ``lexicons/attribution.json``, and then sets
+``FigureSpan.attributed_to`` on each figure: the source the text credits for
+it in the same sentence (reported speech around the figure's clause, an
+"according to" beside it) or the speaker of the quotation it stands in.
+A figure with no such source keeps ``None``: the text asserts it on its own
+authority. Pronouns ("he said", "It noted") are resolved to the last named
+source before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sourcewise.nlp import lexicons
+from sourcewise.nlp.extensions import get_list
+from sourcewise.nlp.textspans import Ranges, Segments, quoted_ranges
+from sourcewise.nlp.types import AttributionSpan, FigureSpan
+
+#: Source of an agentless attribution ("it is widely accepted that"): no figure is credited to it.
+UNNAMED = "unnamed"
+_MAX_SOURCE_CHARS = 100
+_MAX_SPAN_CHARS = 260
+_DETERMINERS = {"the", "a", "an"}
+_RELATIVE = {"who", "which", "that"}
+_PER = re.compile(r"\((?:as )?per ([A-Z][^()\n]{1,80})\)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Lex:
+    speech: frozenset[str]
+    complement_preps: frozenset[str]
+    agent_verbs: frozenset[str]
+    agent_nouns: frozenset[str]
+    source_nouns: frozenset[str]
+    speaker_nouns: frozenset[str]
+    count_verbs: frozenset[str]
+    pronouns: frozenset[str]
+    consensus: re.Pattern[str]
+    signature: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _lex() -> _Lex:
+    d = lexicons.load("attribution.json")
+    return _Lex(
+        speech=frozenset(d["speech_verbs"]),
+        complement_preps=frozenset(d["complement_preps"]),
+        agent_verbs=frozenset(d["agent_verbs"]),
+        agent_nouns=frozenset(d["agent_nouns"]),
+        source_nouns=frozenset(d["source_nouns"]),
+        speaker_nouns=frozenset(d["speaker_nouns"]),
+        count_verbs=frozenset(d["count_verbs"]),
+        pronouns=frozenset(d["pronouns"]),
+        consensus=re.compile(d["consensus"], re.IGNORECASE),
+        signature=re.compile(d["signature"]),
+    )
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    source: str
+    pronoun: bool = False  # the source is a pronoun still to be resolved
+    verb: Token | None = None  # the attributing word, for deciding which figures it covers
+
+
+def _end(t: Token) -> int:
+    return t.idx + len(t.text)
+
+
+_CLAUSAL = {"acl", "relcl", "ccomp", "advcl", "xcomp"}
+
+
+def _phrase_end(t: Token) -> int:
+    """End of a phrase without the clauses hanging from it ("in a statement| that the army killed ...");
+    a "that" opening the clause it stops at is kept ("said in a statement that")."""
+    clausal: set[int] = set()
+    for x in t.subtree:
+        if x is not t and x.dep_ in _CLAUSAL:
+            clausal.update(y.i for y in x.subtree)
+    end = _end(t)
+    for x in t.subtree:
+        if x.i in clausal:
+            if x.i > t.i:
+                if x.lower_ == "that" and x.dep_ == "mark":
+                    end = _end(x)
+                break
+            continue
+        if x.i > t.i and x.is_space:
+            break
+        end = max(end, _end(x))
+    return end
+
+
+def _subject(verb: Token, segs: Segments, climb: tuple[str, ...] = ("conj",)) -> Token | None:
+    """The verb's own subject, or that of the verb it is coordinated with ("haven't disclosed ..., but say")."""
+    v: Token | None = verb
+    for _ in range(4):
+        if v is None or not segs.same(v.idx, verb.idx):
+            return None
+        for c in v.children:
+            if c.dep_ in ("nsubj", "nsubjpass"):
+                return c if segs.same(c.idx, verb.idx) else None
+        v = v.head if v.dep_ in climb and v.head is not v else None
+    return None
+
+
+def _source_text(doc: Doc, head: Token) -> str:
+    """The source's name: its noun phrase without article, relative clause or (except for a person) apposition."""
+    keep_appos = head.ent_type_ == "PERSON"
+    excluded: set[int] = set()
+    for x in head.subtree:
+        if x is not head and (x.dep_ in _CLAUSAL or (x.dep_ == "appos" and not keep_appos)) and x.i not in excluded:
+            excluded.update(y.i for y in x.subtree)
+        if x.ent_type_ in ("DATE", "TIME") and x.i > head.i:
+            excluded.add(x.i)
+    out: list[Token] = []
+    for t in head.subtree:
+        if t.i in excluded or "\n" in t.text:
+            if out and t.i > head.i:
+                break
+            out = [] if t.i < head.i else out
+            continue
+        out.append(t)
+    while out and (out[0].lower_ in _DETERMINERS or out[0].is_punct):
+        out = out[1:]
+    while out and ((out[-1].is_punct and out[-1].text not in ")]") or out[-1].dep_ in ("prep", "cc")):
+        out = out[:-1]
+    if not out:
+        return head.text
+    text = " ".join(doc.text[out[0].idx : _end(out[-1])].split())
+    if text.count("(") > text.count(")"):
+        text = text[: text.rindex("(")].rstrip()
+    return text if len(text) <= _MAX_SOURCE_CHARS else text[: _MAX_SOURCE_CHARS - 1].rstrip() + "…"
+
+
+def _right_complements(verb: Token, lex: _Lex, start_after: int) -> int:
+    """End of what belongs to the attributing phrase after the verb: "told reporters Tuesday that"."""
+    end = _end(verb)
+    for c in verb.rights:
+        if c.i <= start_after:
+            continue
+        if "\n" in verb.doc.text[end : c.idx]:
+            break
+        if (
+            c.dep_ in ("npadvmod", "advmod", "prt")
+            or (c.dep_ == "prep" and c.lower_ in lex.complement_preps)
+            or (c.dep_ in ("dobj", "dative") and verb.lemma_ == "tell")
+        ):
+            end = max(end, _phrase_end(c))
+        elif c.dep_ == "ccomp" and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark":
+            end = max(end, _end(c.left_edge))
+            break
+        else:
+            break
+    return end
+
+
+def _speech(doc: Doc, quotes: Ranges, segs: Segments, lex: _Lex) -> list[_Found]:
+    found: list[_Found] = []
+    for verb in doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if lemma in lex.count_verbs and lemma not in lex.speech and verb.idx not in quotes:
+            counted = _count_span(doc, verb, segs)
+            if counted:
+                found.append(counted)
+            continue
+        if lemma not in lex.speech and lemma not in lex.agent_verbs:
+            continue
+        if verb.idx in quotes or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        agent = next((c for c in verb.children if c.dep_ == "agent" and segs.same(c.idx, verb.idx)), None)
+        agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        if agent_obj is not None:
+            f = _agent_passive(doc, verb, agent_obj, lemma, lex)
+            if f:
+                found.append(f)
+            continue
+        if lemma not in lex.speech or _reports_a_thing(verb, segs) or any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        subj = _subject(verb, segs) or _speaker_before(verb, lex)
+        if subj is None or subj.dep_ == "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+            continue
+        if subj.pos_ == "PRON" and subj.lower_ not in lex.pronouns:
+            continue
+        if subj.lower_ == "it" and any(c.dep_ == "expl" for c in verb.children):
+            continue
+        found.append(_speech_span(doc, verb, subj, lex))
+    return found
+
+
+def _count_span(doc: Doc, verb: Token, segs: Segments) -> _Found | None:
+    """ "The monitors counted 92 bodies": whoever establishes a number is its source."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or not any(t.like_num for t in obj.subtree):
+        return None
+    if any(a.lemma_ in _lex().speech for a in verb.ancestors):  # "X said the team counted 92": X is credited
+        return None
+    subj = _subject(verb, segs, climb=("conj", "xcomp", "acomp"))  # "has been able to identify"
+    if subj is None or subj.dep_ == "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN"):
+        return None
+    start = _clip_start(doc, subj.left_edge.idx, subj.idx)
+    return _Found(start, _end(verb), _source_text(doc, subj), verb=verb)
+
+
+def _reports_a_thing(verb: Token, segs: Segments) -> bool:
+    """ "claimed responsibility", "claimed the lives of": an object, and no reported clause."""
+    if verb.lemma_ not in ("claim", "announce", "report", "confirm", "state"):
+        return False
+    children = [c for c in verb.children if segs.same(c.idx, verb.idx)]
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children) and not any(
+        c.dep_ in ("ccomp", "xcomp") for c in children
+    )
+
+
+def _speaker_before(verb: Token, lex: _Lex) -> Token | None:
+    """A speech verb the parse left without subject: the nearest speaker noun before it, not across a verb."""
+    if verb.dep_ not in ("ROOT", "conj"):
+        return None
+    for k in range(verb.i - 1, max(verb.sent.start, verb.i - 30) - 1, -1):
+        t = verb.doc[k]
+        if t.pos_ in ("VERB", "AUX") or "\n" in t.text:
+            return None
+        if t.pos_ in ("NOUN", "PROPN") and t.lower_ in lex.speaker_nouns and t.dep_ not in ("compound", "pobj"):
+            return t
+    return None
+
+
+def _speech_span(doc: Doc, verb: Token, subj: Token, lex: _Lex) -> _Found:
+    if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        antecedent = verb.head
+        start = _clip_start(doc, antecedent.left_edge.idx, antecedent.idx)
+        return _Found(start, _right_complements(verb, lex, verb.i), _source_text(doc, antecedent), verb=verb)
+    if subj.i < verb.i:
+        start = subj.left_edge.idx
+        end = _right_complements(verb, lex, verb.i)
+    else:  # inverted: "..., said the Health Ministry on Thursday"
+        start = verb.idx
+        end = max(_phrase_end(subj), _right_complements(verb, lex, subj.right_edge.i))
+    if end - start > _MAX_SPAN_CHARS:  # a long coordinated clause between subject and verb: quote them alone
+        start, end = (subj.idx, _end(verb)) if subj.i < verb.i else (verb.idx, _end(subj))
+    start = _clip_start(doc, start, verb.idx if subj.i < verb.i else start)
+    pronoun = subj.pos_ == "PRON"
+    return _Found(start, end, subj.lower_ if pronoun else _source_text(doc, subj), pronoun=pronoun, verb=verb)
+
+
+def _clip_start(doc: Doc, start: int, limit: int) -> int:
+    """Never begin an attribution before a line break or on punctuation (a closing quote mark)."""
+    text = doc.text
+    nl = text.rfind("\n", start, limit)
+    if nl >= 0:
+        start = nl + 1
+    while start < limit and (text[start].isspace() or text[start] in "”’\"'),;:—–-"):
+        start += 1
+    return start
+
+
+def _agent_passive(doc: Doc, verb: Token, agent_obj: Token, lemma: str, lex: _Lex) -> _Found | None:
+    """ "The toll given by the authorities", "The barrage was first reported by the governor"."""
+    noun: Token | None = (
+        verb.head if verb.dep_ == "acl" else next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    )
+    if noun is None:
+        return None
+    if lemma not in lex.speech and noun.lower_ not in lex.agent_nouns and noun.lemma_.lower() not in lex.agent_nouns:
+        return None
+    start = _clip_start(doc, min(noun.left_edge.idx, verb.idx), verb.idx)
+    end = _phrase_end(agent_obj)
+    if agent_obj.pos_ == "PRON":
+        return _Found(start, end, agent_obj.lower_, pronoun=True, verb=verb)
+    return _Found(start, end, _source_text(doc, agent_obj), verb=verb)
+
+
+def _prepositional(doc: Doc, quotes: Ranges, lex: _Lex) -> list[_Found]:
+    found: list[_Found] = []
+    for t in doc:
+        low = t.lower_
+        if t.idx in quotes:
+            continue
+        if low == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to":
+            obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None and _names_an_agent(obj, lex):
+                found.append(
+                    _Found(t.idx, _phrase_end(obj), _source_text(doc, obj), pronoun=obj.pos_ == "PRON", verb=t)
+                )
+        elif low in ("citing", "quoting"):
+            obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
+            if obj is not None and (obj.pos_ == "PROPN" or obj.lower_ in lex.source_nouns):
+                found.append(_Found(t.idx, _phrase_end(obj), _source_text(doc, obj), verb=t))
+    for m in _PER.finditer(doc.text):
+        found.append(_Found(m.start(), m.end(), " ".join(m.group(1).split())))
+    return found
+
+
+def _names_an_agent(obj: Token, lex: _Lex) -> bool:
+    """ "according to the ministry" credits someone; "according to different estimates" credits no one."""
+    return any(
+        t.pos_ in ("PROPN", "PRON") or t.lower_ in lex.source_nouns or t.lower_ in lex.speaker_nouns
+        for t in obj.subtree
+    )
+
+
+def _patterns(doc: Doc, lex: _Lex) -> list[_Found]:
+    text = doc.text
+    found = [_Found(m.start(), m.end(), UNNAMED) for m in lex.consensus.finditer(text)]
+    for m in lex.signature.finditer(text):
+        before = text[max(0, m.start() - 1500) : m.start()]
+        if any(q in before for q in ("“", "‘‘", '"', "«")):
+            found.append(_Found(m.start(), m.end(), " ".join(m.group(1).split())))
+    return found
+
+
+def _resolve_and_dedupe(found: list[_Found]) -> list[_Found]:
+    found.sort(key=lambda f: (f.start, -(f.end - f.start)))
+    kept: list[_Found] = []
+    last_named: str | None = None
+    for f in found:
+        if kept and f.start < kept[-1].end:  # overlapping phrases: the first, longest one stands
+            continue
+        if f.pronoun:
+            f.source = last_named or f.source
+        elif f.source != UNNAMED:
+            last_named = f.source
+        kept.append(f)
+    return kept
+
+
+def find_attributions(doc: Doc) -> list[_Found]:
+    lex = _lex()
+    quotes = quoted_ranges(doc.text)
+    segs = Segments(doc.text)
+    return _resolve_and_dedupe(_speech(doc, quotes, segs, lex) + _prepositional(doc, quotes, lex) + _patterns(doc, lex))
+
+
+def _credit(doc: Doc, fig: FigureSpan, found: list[_Found], quotes: Ranges, segs: Segments) -> str | None:
+    """The source the text credits for a figure, or None.
+
+    In order: an attribution inside the figure's own quote or right after it ("485 (per X)"); the speaker of
+    the quotation the figure stands in; an attribution in the same sentence whose word governs the figure's
+    clause ("X said that 300 were killed", "according to X, 142 were killed"); one that heads the whole
+    sentence ("..., X said."). An attribution inside a subordinate clause ("although X estimate that about
+    800 perished") credits only what it governs.
+    """
+    named = [f for f in found if f.source != UNNAMED]
+    own = [f for f in named if fig.start <= f.start and f.end <= fig.end + 3]
+    if own:
+        return own[0].source
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:  # pragma: no cover
+        return None
+    sentence: Span = span[0].sent
+    anchor = span.root
+    quote = quotes.containing(fig.start)
+    if quote is not None:
+        # A figure inside a quotation belongs to its speaker: the attribution right after it or right before it.
+        after = [f for f in named if quote[1] <= f.start <= quote[1] + 40]
+        before = [f for f in named if quote[0] - 60 <= f.end <= quote[0]]
+        speaker = after[:1] or before[-1:]
+        if speaker:
+            return speaker[0].source
+    candidates = [
+        f
+        for f in named
+        if sentence.start_char <= f.start < sentence.end_char
+        and segs.same(f.start, fig.start)
+        and not (quote is not None and quote[0] <= f.start < quote[1])
+    ]
+    governing = [f for f in candidates if f.verb is not None and _governs(f.verb, anchor)]
+    if governing:
+        return min(governing, key=lambda f: _distance(f, fig)).source
+    heading = [f for f in candidates if f.verb is not None and _heads_sentence(f.verb)]
+    if heading:
+        return min(heading, key=lambda f: _distance(f, fig)).source
+    return None
+
+
+def _distance(f: _Found, fig: FigureSpan) -> int:
+    return min(abs(f.start - fig.end), abs(fig.start - f.end))
+
+
+def _clause_head(word: Token) -> Token:
+    """The verb an attributing word belongs to: itself, what "according to" attaches to, or the verb
+    of the noun it describes ("the toll given by X is 613")."""
+    if word.lower_ in ("according", "citing", "quoting"):
+        return word.head
+    if word.dep_ == "acl":
+        return word.head.head
+    return word
+
+
+def _governs(word: Token, token: Token) -> bool:
+    """The attributing word dominates the figure's clause."""
+    head = _clause_head(word)
+    return head is token or head.is_ancestor(token)
+
+
+def _heads_sentence(word: Token) -> bool:
+    head = _clause_head(word)
+    return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
+
+
+@Language.component("sw_attributions")
+def sw_attributions(doc: Doc) -> Doc:
+    found = find_attributions(doc)
+    out = get_list(doc, "sw_attributions")
+    seen: set[tuple[str, str]] = set()
+    text = doc.text
+    for f in found:
+        key = (text[max(0, f.start - 100) : f.start], text[f.start : f.end])
+        if key not in seen:  # a passage repeated word for word (a caption repeating the lead) is one attribution
+            seen.add(key)
+            out.append(AttributionSpan(f.start, f.end, f.source))
+    figures = get_list(doc, "sw_figures")
+    if figures:
+        quotes = quoted_ranges(doc.text)
+        segs = Segments(doc.text)
+        for fig in figures:
+            fig.attributed_to = _credit(doc, fig, found, quotes, segs)
+    return doc

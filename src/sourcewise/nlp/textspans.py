@@ -1,0 +1,89 @@
+"""Character-range helpers the framing components share: quotations, lines, lookups.
+
+Framing signals depend on *who* speaks: words inside quotation marks are the
+quoted speaker's, not the writer's. ``quoted_ranges`` finds them once per
+document so that every component can ask "is this offset inside a quote?"
+cheaply (bisect over sorted ranges).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+# A quotation never runs across a blank line (an unclosed mark would otherwise swallow the rest).
+_DOUBLE = re.compile(r"“[^”\n]*(?:\n(?!\s*\n)[^”\n]*)*”|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\"|«[^»\n]*»")
+
+
+class Ranges:
+    """Sorted, non-overlapping character ranges with an O(log n) membership test."""
+
+    __slots__ = ("_ends", "_starts", "items")
+
+    def __init__(self, items: list[tuple[int, int]]) -> None:
+        self.items = sorted(items)
+        self._starts = [s for s, _ in self.items]
+        self._ends = [e for _, e in self.items]
+
+    def containing(self, pos: int) -> tuple[int, int] | None:
+        k = bisect_right(self._starts, pos) - 1
+        if k >= 0 and pos < self._ends[k]:
+            return self.items[k]
+        return None
+
+    def __contains__(self, pos: int) -> bool:
+        return self.containing(pos) is not None
+
+    def overlaps(self, start: int, end: int) -> bool:
+        k = bisect_right(self._starts, end - 1) - 1
+        return k >= 0 and self._ends[k] > start
+
+
+def quoted_ranges(text: str) -> Ranges:
+    """Spans of text between double quotation marks (marks included)."""
+    return Ranges([(m.start(), m.end()) for m in _DOUBLE.finditer(text)])
+
+
+_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*[^a-z\s])")
+
+
+class Segments:
+    """Stretches of text between line breaks that end a sentence whatever the parser thinks.
+
+    Titles, datelines, captions and list items carry no final full stop, and the
+    parser then joins them to the next paragraph. A blank line always separates,
+    a single line break too unless the next line goes on in lower case (hard-wrapped text).
+    """
+
+    __slots__ = ("_breaks",)
+
+    def __init__(self, text: str) -> None:
+        self._breaks = [m.start() for m in _BREAK.finditer(text)]
+
+    def of(self, pos: int) -> int:
+        return bisect_right(self._breaks, pos)
+
+    def same(self, a: int, b: int) -> bool:
+        return self.of(a) == self.of(b)
+
+
+def lines(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of every line, without its newline."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:.") -> tuple[int, int]:
+    """Narrow a span so that it neither starts nor ends with whitespace or the given punctuation."""
+    while start < end and text[start] in chars:
+        start += 1
+    while end > start and text[end - 1] in chars:
+        end -= 1
+    return start, end
+
+
+def compile_all(patterns: list[str], flags: int = 0) -> list[re.Pattern[str]]:
+    return [re.compile(p, flags) for p in patterns]
