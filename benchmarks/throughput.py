@@ -20,7 +20,15 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE.parent.parent / "shared" / "benchmarks" / "isaf" / "test.jsonl"
+# ../shared beside the checkout (CI), or further up for a worktree under wt/
+DATA = next(
+    (
+        p / "shared" / "benchmarks" / "isaf" / "test.jsonl"
+        for p in HERE.parents
+        if (p / "shared" / "benchmarks").is_dir()
+    ),
+    HERE.parent.parent / "shared" / "benchmarks" / "isaf" / "test.jsonl",
+)
 
 
 def load_texts(limit: int) -> list[str]:

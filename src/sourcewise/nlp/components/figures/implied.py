@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from sourcewise.nlp.types import NumberMention
 
 from .category import verb_category
-from .lexicon import IRREALIS_HEADS, lex, people_entry
+from .lexicon import IRREALIS_HEADS, lex, people_entry, tokens_with_lemma
 from .state import Cand
 
 _RECORD_HEADS = {
@@ -67,7 +67,7 @@ def implied_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
     verbs, event_nouns = harm["verbs"], harm["harm_event_nouns"]
     lemmas = _harm_lemmas()
     out: list[Cand] = []
-    for v in doc:
+    for v in tokens_with_lemma(doc, lemmas | event_nouns.keys()):
         lemma = v.lemma_.lower()
         if v.pos_ in ("VERB", "AUX") and lemma in lemmas:
             if _irrealis(v) or _record(v):

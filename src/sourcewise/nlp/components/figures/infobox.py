@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
+from sourcewise.nlp.components.numbers import text_of
 from sourcewise.nlp.numparse import find_quantities, measure_kind
 from sourcewise.nlp.types import NumberMention
 
@@ -37,7 +38,7 @@ INFOBOX_CATEGORY = {
 
 def infobox_candidates(doc: Doc) -> list[Cand]:
     out: list[Cand] = []
-    text = doc.text
+    text = text_of(doc)
     for m in INFOBOX.finditer(text):
         cat = INFOBOX_CATEGORY.get(m.group("label").lower())
         if cat is None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import StringStore
+from spacy.tokens import Doc, Token
 
 from sourcewise.nlp import lexicons
 
@@ -168,3 +170,22 @@ def modifier_subgroup(t: Token) -> str | None:
 
 def is_generic(t: Token) -> bool:
     return people_entry(t) is not None
+
+
+def tokens_with_lemma(doc: Doc, lemmas: set[str] | frozenset[str], attr: int = LEMMA) -> list[Token]:
+    """Tokens whose lemma (or ``attr``) is one of ``lemmas``, found on the doc's array of string ids
+    rather than by building every Token: the component stays cheap on long documents."""
+    wanted = _hashes(frozenset(lemmas))
+    values = doc.to_array([attr]).tolist()
+    return [doc[i] for i, h in enumerate(values) if h in wanted]
+
+
+def tokens_with_lower(doc: Doc, words: set[str] | frozenset[str]) -> list[Token]:
+    return tokens_with_lemma(doc, words, LOWER)
+
+
+@lru_cache(maxsize=32)
+def _hashes(words: frozenset[str]) -> frozenset[int]:
+    """String ids of the words (spaCy's ids are hashes of the text, the same in every vocab)."""
+    strings = StringStore()
+    return frozenset(strings.add(w) for word in words for w in (word, word.capitalize(), word.upper()))

@@ -9,9 +9,11 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .category import anchor, toll_noun
-from .lexicon import MORE_WORDS, PARTITIVE_PRONOUNS, lex
+from .lexicon import MORE_WORDS, PARTITIVE_PRONOUNS, lex, tokens_with_lower
 from .nouns import partitive_subgroup
 from .state import Cand
+
+INCLUDE_WORDS = frozenset({"including", "include", "includes", "included"})
 
 
 def link_including(doc: Doc, cands: list[Cand]) -> None:
@@ -20,8 +22,8 @@ def link_including(doc: Doc, cands: list[Cand]) -> None:
     Works both ways round ("106 women, 63 children and 70 elderly, including 613 people killed"):
     the side whose sum fits inside the other's single figure is the part.
     """
-    for p in doc:
-        if p.lower_ not in ("including", "include", "includes", "included") or p.dep_ == "ROOT":
+    for p in tokens_with_lower(doc, INCLUDE_WORDS):
+        if p.dep_ == "ROOT":
             continue
         objs = [ch for ch in p.children if ch.dep_ in ("pobj", "dobj")]
         if not objs:
