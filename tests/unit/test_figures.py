@@ -181,3 +181,47 @@ def test_infobox_with_reference_marks(analyze):
         ("killed", 4, "exact", "combatants"),
         ("killed", 31, "exact", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a status stated of the people: feared, reported, found
+        ("Some 250 migrants are feared dead after the boat sank.", [("killed", 250, "about", None)]),
+        ("More than 900 people have been reported missing since the offensive.", [("missing", 900, "more_than", None)]),
+        ("Two reporters were found dead in their car.", [("killed", 2, "exact", "journalists")]),
+        # soldiers "lost" are dead; money lost is not people
+        ("The brigade lost 40 men in the assault on the ridge.", [("killed", 40, "exact", "men")]),
+        ("The firm lost 4 million in the war.", []),
+        # a vague word with a harm verb of its own counts people
+        (
+            "The clashes left 9 dead and dozens injured.",
+            [("killed", 9, "exact", None), ("injured", (12, None), "vague", None)],
+        ),
+        ("Hundreds were detained in the first week.", [("detained", (100, None), "vague", None)]),
+        ("Dozens of buildings were destroyed.", []),
+        # not people harmed
+        ("The army deployed 3,000 troops to the region.", []),
+        ("The city of 400,000 residents was shelled.", []),
+        ("Rebels destroyed 12 tanks and captured 3 villages.", []),
+        ("The hospital treated 200 patients.", []),
+        ("Of the 75 people abducted, 20 have been released.", [("hostage", 75, "exact", None)]),
+    ],
+)
+def test_status_and_precision(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Israeli strikes killed 30 Palestinians.", [("killed", 30, "exact", None)]),
+        ("Palestinian rockets killed 2 Israelis.", [("killed", 2, "exact", None)]),
+        ("Russian shelling killed 8 Ukrainians.", [("killed", 8, "exact", None)]),
+        ("Ukrainian drones killed 3 Russians.", [("killed", 3, "exact", None)]),
+        ("Armenian forces said 12 Azerbaijanis were wounded.", [("injured", 12, "exact", None)]),
+        ("Azerbaijani forces said 12 Armenians were wounded.", [("injured", 12, "exact", None)]),
+    ],
+)
+def test_rules_are_symmetric(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected

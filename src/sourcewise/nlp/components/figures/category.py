@@ -22,6 +22,7 @@ from .lexicon import (
     harm_participles,
     is_generic,
     lex,
+    people_entry,
 )
 from .state import Cand
 
@@ -160,6 +161,12 @@ def verb_category(v: Token, role: str, verbs: dict) -> tuple[str, Token] | None:
     """Category of a verb for the role the counted people play; follows xcomp ("known to have been
     murdered") and reads phrasal forms ("taken hostage", "wiped out", "lost both parents")."""
     for cand, cand_role in verb_chain(v, role):
+        if cand.lemma_.lower() in STATUS_VERBS and cand_role == "passive":
+            for ch in cand.children:  # "are feared dead", "were reported missing", "was found dead"
+                if ch.dep_ in ("acomp", "oprd", "xcomp", "attr"):
+                    cat = harm_participles().get(ch.lower_)
+                    if cat:
+                        return cat, ch
         if cand.lemma_ in COPULAS and cand_role == "subject":
             for ch in cand.children:
                 if ch.dep_ in ("acomp", "attr", "oprd"):
@@ -194,6 +201,10 @@ def voice(v: Token, role: str) -> str:
 TAKEN_SOMEWHERE = {"to", "into", "for", "as", "off", "over", "under", "out", "away", "back", "up", "onto", "toward"}
 
 
+# verbs that state a status of people: "feared dead", "reported missing", "presumed killed"
+STATUS_VERBS = {"fear", "presume", "believe", "confirm", "report", "declare", "pronounce", "find", "list", "leave"}
+
+
 def verb_keys(v: Token) -> list[str]:
     """ "wipe out", "take hostage", "lose parent", "sustain wound", then the plain lemma."""
     lemma = v.lemma_.lower()
@@ -217,6 +228,8 @@ def verb_keys(v: Token) -> list[str]:
                 keys.append("lose parent")
             if ch.lemma_ in ("life", "lives"):
                 keys.append("lose life")
+            elif ch.lemma_.lower() not in PARENT_WORDS and people_entry(ch) is not None:
+                keys.append("lose person")  # "the battalion lost 40 men": soldiers lost are dead
         return keys  # "lost one of their parents": losing is not harm on its own
     if lemma == "take" and any(
         ch.dep_ in ("prt", "acomp", "oprd", "dobj", "xcomp") or (ch.dep_ == "prep" and ch.lower_ in TAKEN_SOMEWHERE)

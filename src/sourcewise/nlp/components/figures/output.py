@@ -18,7 +18,7 @@ def finalise(doc: Doc, cands: list[Cand], convention: str) -> list[FigureSpan]:
             continue
         if c.noun is not None and not c.person:
             continue
-        if c.m.qualifier == "vague" and not c.person:  # "several of them" counts people; "dozens" alone does not
+        if c.m.qualifier == "vague" and not c.person and not said_of_people(c):
             continue
         keep.append(i)
     index = {id(cands[old]): new for new, old in enumerate(keep)}
@@ -49,6 +49,12 @@ def finalise(doc: Doc, cands: list[Cand], convention: str) -> list[FigureSpan]:
             )
         )
     return out
+
+
+def said_of_people(c: Cand) -> bool:
+    """ "dozens injured", "hundreds were killed": a vague word with no noun is a count of people when
+    a harm verb or participle applies to it directly (a toll noun alone is not enough)."""
+    return c.noun is None and c.harm is not None and c.harm.pos_ in ("VERB", "ADJ") and c.partitive is None
 
 
 def quote(doc: Doc, c: Cand) -> tuple[int, int]:
