@@ -33,7 +33,7 @@ from sourcewise.records import Document, Event, Figure, Framing, Place, Report, 
 from sourcewise.store import open_store
 
 HERE = Path(__file__).resolve().parent
-SHARED = HERE.parent.parent / "shared"
+SHARED = next((p / "shared" for p in HERE.parents if (p / "shared" / "corpus").is_dir()), HERE.parent.parent / "shared")
 BIN = Path(sys.executable).parent / "sourcewise"
 
 

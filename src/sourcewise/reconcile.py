@@ -272,18 +272,20 @@ def infer_place(report: Report, start: int, end: int) -> str | None:
     mentions = [(p.start, p.quote) for p in report.places]
     mentions += [(e.start, e.quote) for e in report.entities if e.label in PLACE_LABELS]
     score: dict[str, float] = defaultdict(float)
-    first: dict[str, tuple[int, str]] = {}
+    first: dict[str, int] = {}
+    forms: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for at, quote in mentions:
         key = fold(quote)
         if not key:
             continue
         score[key] += 1.0 + (0.5 if start <= at < end else 0.0)
-        if key not in first or at < first[key][0]:
-            first[key] = (at, quote)
+        first[key] = min(first.get(key, at), at)
+        forms[key][quote] += 1
     if not score:
         return None
-    best = max(score, key=lambda k: (not is_country_name(k), score[k], -first[k][0]))
-    return first[best][1]
+    best = max(score, key=lambda k: (not is_country_name(k), score[k], -first[k]))
+    # its most usual spelling, not a dateline's capitals ("DARVEL, March 15")
+    return max(forms[best], key=lambda q: (not q.isupper(), forms[best][q]))
 
 
 @functools.lru_cache(maxsize=1)

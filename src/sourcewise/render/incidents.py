@@ -74,7 +74,7 @@ def print_compare(view: IncidentView, console: Console | None = None) -> None:
     for d in docs:
         s = view.sources.get(d)
         header = escape(source_label(s, d))
-        tags = [s.genre or "genre ?"] if s else []
+        tags = [s.genre] if s and s.genre else []
         if s and s.sponsored:
             tags.append("[bold yellow]sponsored[/bold yellow]")
         if view.copies.get(d, d) != d:
