@@ -20,6 +20,8 @@ from sourcewise.store.base import HL_END, HL_START, SearchHit
 from sourcewise.store.sql import SqlStore
 
 _MIGRATION_LOCK = 0x5EC0_0001
+_INCIDENTS_LOCK = 0x5EC0_0002
+_DOCUMENT_LOCKS = 0x5EC0  # two-key locks: (this, hash of the document id)
 
 
 class PostgresStore(SqlStore):
@@ -56,6 +58,12 @@ class PostgresStore(SqlStore):
 
     def _lock_migrations(self) -> None:
         self._x("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+
+    def _lock_document(self, document_id: str) -> None:
+        self._x("SELECT pg_advisory_xact_lock(?, hashtext(?))", (_DOCUMENT_LOCKS, document_id))
+
+    def _lock_incidents(self) -> None:
+        self._x("SELECT pg_advisory_xact_lock(?)", (_INCIDENTS_LOCK,))
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         if not query.strip():

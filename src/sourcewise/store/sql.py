@@ -83,6 +83,12 @@ class SqlStore:
     def _lock_migrations(self) -> None:
         """Serialise concurrent migrators (PostgreSQL); SQLite's write lock already does."""
 
+    def _lock_document(self, document_id: str) -> None:
+        """Serialise two writers of the same document (PostgreSQL); SQLite's write lock already does."""
+
+    def _lock_incidents(self) -> None:
+        """Serialise concurrent regroupings (PostgreSQL); SQLite's write lock already does."""
+
     def _index_text(self, seq: int, document: Document) -> None:
         """Add a new document to the full-text index (inside the put transaction)."""
 
@@ -161,6 +167,7 @@ class SqlStore:
         payload = json.dumps(stored, ensure_ascii=False, sort_keys=True)
         genre, sponsored = report.framing.genre, 1 if report.framing.sponsorship else 0
         with self._transaction():
+            self._lock_document(doc.id)
             cur = self._x(
                 "INSERT INTO documents (id, source, url, title, publisher, byline, published, language, text, raw, "
                 "raw_sha256, raw_size, ingested_at, genre, sponsored, sketch) "
@@ -327,6 +334,7 @@ class SqlStore:
     # ---- incidents: computing
     def refresh_incidents(self, everything: bool = False) -> int:
         with self._transaction():
+            self._lock_incidents()
             if everything:
                 self._x(
                     "INSERT INTO dirty_partitions (partition) SELECT DISTINCT partition FROM events WHERE true "
