@@ -225,3 +225,21 @@ def test_status_and_precision(analyze, sentence, expected):
 )
 def test_rules_are_symmetric(analyze, sentence, expected):
     assert figs(analyze(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Among the dead were 5 children.", [("killed", 5, "exact", "children")]),
+        ("Three medics are among the wounded.", [("injured", 3, "exact", "medics")]),
+        ("Four of the dead were children.", [("killed", 4, "exact", "children")]),
+        ("Two of the injured are in critical condition.", [("injured", 2, "exact", None)]),
+        ("The bodies of 30 men were found in a ditch.", [("killed", 30, "exact", "men")]),
+        ("About 100,000 people have been forced from their homes.", [("displaced", 100000, "about", None)]),
+        ("The shelling forced 50,000 villagers to flee.", [("displaced", 50000, "exact", None)]),
+        ("Officials asked 3,000 residents to evacuate.", []),
+        ("Police forced 200 protesters to leave the square.", []),
+    ],
+)
+def test_groups_of_the_harmed_and_control(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected

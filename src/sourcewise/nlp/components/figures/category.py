@@ -93,6 +93,10 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
     fate = fate_of(doc, c)
     if fate is not None:
         return ("missing", fate) if says_unknown(fate) else None
+    if dep in ("nsubjpass", "nsubj", "attr") and head.lemma_ in COPULAS:
+        among = among_harmed(head)  # "among the dead were 5 children", "3 medics are among the wounded"
+        if among is not None:
+            return among
     if dep in ("nsubjpass", "nsubj"):
         return verb_category(head, "subject" if dep == "nsubj" else "passive", verbs)
     if dep in ("dobj", "oprd"):
@@ -106,6 +110,9 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
         prep = head
         owner = prep.head
         if prep.lower_ == "of":
+            body = harm_noun(owner) if owner.lemma_.lower() in ("body", "corpse", "remains") else None
+            if body:
+                return body, owner  # "the bodies of 30 men were found"
             if owner.lemma_ in harm["harm_event_nouns"] and owner.lemma_ != "fate":
                 return harm["harm_event_nouns"][owner.lemma_], owner
             if owner.lemma_ == "fate" and says_unknown(owner):
@@ -124,6 +131,17 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
         # a parse the rules above do not name: the side of the verb tells the role
         role = "object" if t.i > head.i else "subject"
         return verb_category(head, role, verbs)
+    return None
+
+
+def among_harmed(copula: Token) -> tuple[str, Token] | None:
+    """The copula's "among the dead / wounded / missing" phrase, if it has one."""
+    for ch in copula.children:
+        if ch.dep_ == "prep" and ch.lower_ == "among":
+            for g in ch.children:
+                cat = harm_participles().get(g.lower_) if g.dep_ == "pobj" else None
+                if cat:
+                    return cat, g
     return None
 
 
@@ -182,10 +200,12 @@ def verb_category(v: Token, role: str, verbs: dict) -> tuple[str, Token] | None:
 
 
 def verb_chain(v: Token, role: str) -> list[tuple[Token, str]]:
+    """The verb and its open complements; the object of "forced 500 people to flee" is the subject
+    of "flee" (object control), the subject of "are known to have been killed" that of "killed"."""
     chain = [(v, voice(v, role))]
     for ch in v.children:
         if ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX", "ADJ"):
-            chain.append((ch, voice(ch, "subject") if role != "object" else "object"))
+            chain.append((ch, voice(ch, "subject")))
     return chain
 
 

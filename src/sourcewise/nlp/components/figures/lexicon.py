@@ -36,6 +36,11 @@ IRREALIS_HEADS = {
     "refuse",
     "avoid",
     "prevent",
+    "ask",
+    "urge",
+    "tell",
+    "advise",
+    "warn",
 }
 COPULAS = {"be", "remain", "become", "stay"}
 # nouns that only carry a count: "a total of 7 people were killed" says the 7 were killed

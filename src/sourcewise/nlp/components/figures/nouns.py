@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .lexicon import (
     MORE_WORDS,
@@ -33,6 +33,14 @@ def find_noun(doc: Doc, c: Cand) -> None:
             return
         if m.qualifier == "vague":
             c.partitive = None  # "dozens of people" counts people, it is not part of a group
+        else:
+            harmed = harmed_group(doc, i + 1, min(j + 1, sent_end))
+            if harmed is not None:
+                # "four of the dead were children", "two of the injured": a part of the harmed, by category
+                c.noun, c.person, c.harm = harmed, True, harmed
+                c.category = harm_participles()[harmed.lower_]
+                c.subgroup = partitive_subgroup(doc, harmed.i + 1, sent_end)
+                return
         i = j
     for k in range(i, min(i + 6, sent_end)):
         t = doc[k]
@@ -57,6 +65,14 @@ def find_noun(doc: Doc, c: Cand) -> None:
                 return  # "327 wounded": the participle is the predicate, no noun
             continue
         return
+
+
+def harmed_group(doc: Doc, start: int, end: int) -> Token | None:
+    """ "the dead", "the wounded", "the missing" right after "N of": the harmed as a group."""
+    for k in range(start + 1, end):
+        if doc[k - 1].lower_ == "the" and doc[k].lower_ in harm_participles():
+            return doc[k]
+    return None
 
 
 def partitive_subgroup(doc: Doc, i: int, sent_end: int) -> str | None:
