@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 
-from sourcewise.store.base import HL_END, HL_START, FailureRecord, SearchHit, Stats, Store
+from sourcewise.store.base import HL_END, HL_START, DocumentSummary, FailureRecord, SearchHit, Stats, Store
 
 DEFAULT_DB = "sourcewise.db"
 
@@ -37,6 +37,7 @@ __all__ = [
     "DEFAULT_DB",
     "HL_END",
     "HL_START",
+    "DocumentSummary",
     "FailureRecord",
     "SearchHit",
     "Stats",

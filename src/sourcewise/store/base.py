@@ -39,6 +39,36 @@ class SearchHit:
 
 
 @dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """A stored document as a listing shows it (no text, no report)."""
+
+    id: str
+    source: str
+    title: str | None
+    publisher: str | None
+    published: str | None
+    url: str | None
+    genre: str | None
+    sponsored: bool
+    ingested_at: str
+    claims: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source,
+            "title": self.title,
+            "publisher": self.publisher,
+            "published": self.published,
+            "url": self.url,
+            "genre": self.genre,
+            "sponsored": self.sponsored,
+            "ingested_at": self.ingested_at,
+            "claims": self.claims,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class FailureRecord:
     source: str
     code: str
@@ -95,6 +125,10 @@ class Store(Protocol):
         """The stored bytes, checked against their SHA-256 (IntegrityError if they no longer match)."""
         ...
 
+    def documents(self, limit: int = 20, offset: int = 0) -> list[DocumentSummary]:
+        """Stored documents, the most recently ingested first (for listings: the web UI, the API)."""
+        ...
+
     def stale_documents(self, pipeline: str) -> Iterator[str]:
         """Ids of documents whose report was made by another pipeline version."""
         ...
@@ -117,6 +151,10 @@ class Store(Protocol):
 
     def incident(self, incident_id: str) -> IncidentView:
         """One incident by id or unique id prefix (NotFound otherwise)."""
+        ...
+
+    def incidents_of(self, document_id: str) -> list[IncidentView]:
+        """The incidents one document reports on (empty when it has no grouped event)."""
         ...
 
     def most_reported(self) -> IncidentView:

@@ -32,7 +32,7 @@ from sourcewise.reconcile import (
     summarize,
 )
 from sourcewise.records import SCHEMA, Document, Report
-from sourcewise.store.base import FailureRecord, SearchHit, Stats
+from sourcewise.store.base import DocumentSummary, FailureRecord, SearchHit, Stats
 from sourcewise.store.migrations import Migration
 
 CHUNK = 500
@@ -313,6 +313,29 @@ class SqlStore:
             raise IntegrityError(f"stored bytes of document {document_id[:12]}… no longer match their SHA-256")
         return raw
 
+    def documents(self, limit: int = 20, offset: int = 0) -> list[DocumentSummary]:
+        rows = self._all(
+            "SELECT d.id, d.source, d.title, d.publisher, d.published, d.url, d.genre, d.sponsored, d.ingested_at, "
+            "(SELECT count(*) FROM claims c WHERE c.document_id = d.id) AS n_claims "
+            "FROM documents d ORDER BY d.seq DESC LIMIT ? OFFSET ?",
+            (max(0, int(limit)), max(0, int(offset))),
+        )
+        return [
+            DocumentSummary(
+                id=r["id"],
+                source=r["source"],
+                title=r["title"],
+                publisher=r["publisher"],
+                published=r["published"],
+                url=r["url"],
+                genre=r["genre"],
+                sponsored=bool(r["sponsored"]),
+                ingested_at=r["ingested_at"],
+                claims=int(r["n_claims"]),
+            )
+            for r in rows
+        ]
+
     def stale_documents(self, pipeline: str) -> Iterator[str]:
         rows = self._all("SELECT document_id FROM reports WHERE pipeline <> ? ORDER BY document_id", (pipeline,))
         for r in rows:
@@ -491,6 +514,15 @@ class SqlStore:
     def incident(self, incident_id: str) -> IncidentView:
         self._refresh_if_dirty()
         return next(iter(self._views([self._incident_row(incident_id)])))
+
+    def incidents_of(self, document_id: str) -> list[IncidentView]:
+        self._refresh_if_dirty()
+        rows = self._all(
+            f"SELECT {_INCIDENT_COLS} FROM incidents WHERE id IN "
+            "(SELECT incident_id FROM incident_members WHERE document_id = ?) ORDER BY date_start, id",
+            (document_id,),
+        )
+        return list(self._views(rows)) if rows else []
 
     def most_reported(self) -> IncidentView:
         """The incident with the most documents (the demo's default comparison)."""
