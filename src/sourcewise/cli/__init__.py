@@ -15,7 +15,17 @@ from collections.abc import Sequence
 from sourcewise import __version__
 from sourcewise.errors import SourcewiseError
 
-COMMANDS: tuple[str, ...] = ("analyze", "ingest", "reanalyze", "incidents", "compare", "stats", "search", "export")
+COMMANDS: tuple[str, ...] = (
+    "analyze",
+    "ingest",
+    "reanalyze",
+    "incidents",
+    "compare",
+    "stats",
+    "search",
+    "export",
+    "serve",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,1 @@
+"""HTTP routes, one module per surface: pages (HTML), api (JSON under /api/), docs (/docs)."""
