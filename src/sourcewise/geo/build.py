@@ -7,6 +7,8 @@ Sources, in order of precedence:
     governorates) by GeoNames admin1 code, and ``data/admin1_curated.tsv``, the
     English names and spellings news uses for those of conflict countries;
   * ``data/places_curated.tsv``: conflict places GeoNames' extract lacks;
+  * ``data/districts.tsv``: districts known only by the region they lie in
+    (stored with the region's centre; reported as the region);
   * ``data/aliases.tsv`` and ``data/countries_curated.tsv``: extra spellings.
 
 The result is a plain dict of lists, strings and bytes, so that ``marshal``
@@ -29,8 +31,8 @@ from typing import Any
 from sourcewise.geo.fold import fold, is_latin
 
 #: Entry kinds, stored as one byte each.
-KIND_PLACE, KIND_ADMIN1, KIND_COUNTRY, KIND_REGION = 0, 1, 2, 3
-KIND_NAMES = ("place", "admin1", "country", "region")
+KIND_PLACE, KIND_ADMIN1, KIND_COUNTRY, KIND_REGION, KIND_DISTRICT = 0, 1, 2, 3, 4
+KIND_NAMES = ("place", "admin1", "country", "region", "district")
 
 #: Alternate names of small places are mostly transliteration noise and cost memory; above this they are kept.
 ALTERNATES_MIN_POPULATION = 1000
@@ -202,15 +204,16 @@ def build_index() -> dict[str, Any]:
     for gid, c in cities.items():
         cc = c["countrycode"]
         code = f"{cc}.{c['admin1code']}" if c["admin1code"] not in ("", "00") else ""
+        reviewed = gid in aliases  # a place whose names we curated is trusted like a curated place
         i = b.add(
-            f"geonames:{gid}", c["name"], KIND_PLACE, cc, code, c["latitude"], c["longitude"], c["population"], False
+            f"geonames:{gid}", c["name"], KIND_PLACE, cc, code, c["latitude"], c["longitude"], c["population"], reviewed
         )
         if (c["population"] or 0) >= ALTERNATES_MIN_POPULATION or gid in aliases:
             for alt in c["alternatenames"]:
                 if _usable_alternate(alt):
                     b.name_it(i, alt)
         for alt in aliases.get(gid, ()):
-            b.name_it(i, alt)
+            b.name_it(i, alt, primary=True)
         point = (c["latitude"], c["longitude"])
         country_points[cc].append(point)
         if code:
@@ -275,6 +278,25 @@ def build_index() -> dict[str, Any]:
             float(row["lat"]),
             float(row["lon"]),
             int(row["population"] or 0),
+            True,
+        )
+        for alt in _alts(row["alternates"]):
+            b.name_it(i, alt)
+
+    admin1_centre = {b.admin1[i]: (b.lat[i], b.lon[i]) for i, kind in enumerate(b.kinds) if kind == KIND_ADMIN1}
+    for row in _read_tsv("districts.tsv"):
+        if row["admin1"] not in admin1_centre:
+            continue
+        lat, lon = admin1_centre[row["admin1"]]
+        i = b.add(
+            f"sourcewise:district:{row['admin1']}:{fold(row['name']).replace(' ', '-')}",
+            row["name"],
+            KIND_DISTRICT,
+            row["country"],
+            row["admin1"],
+            lat,
+            lon,
+            0,
             True,
         )
         for alt in _alts(row["alternates"]):

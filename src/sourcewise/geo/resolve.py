@@ -86,6 +86,10 @@ class Context:
     def has_country(self, code: str, key: str) -> bool:
         return bool(self.countries.get(code, set()) - {key})
 
+    def any_country(self, key: str) -> bool:
+        """Whether names other than this one place the document in some country."""
+        return any(keys - {key} for keys in self.countries.values())
+
     def has_admin1(self, code: str | None, key: str) -> bool:
         return bool(code) and bool(self.admin1s.get(code or "", set()) - {key})
 
@@ -118,6 +122,8 @@ def _score(m: Mention, e: Entry, parents: list[Entry], ctx: Context) -> float:
     if parents:
         s += (0, 4, 10)[_fits(e, parents)]
     t = m.type_word
+    if e.kind == "district":
+        s += 6 if t in DISTRICT_TYPES else -2  # "Sabari district"; a bare name prefers a real town
     if t in ADMIN_TYPES:
         s += 12 if e.kind == "admin1" else -4
     elif t in SETTLEMENT_TYPES or t in DISTRICT_TYPES:
@@ -133,13 +139,18 @@ def _supported(m: Mention, e: Entry, parents: list[Entry], parent_typed: bool, c
     if parents and (parent_typed or m.type_word in DISTRICT_TYPES or m.type_word in SETTLEMENT_TYPES):
         return fit == 2  # "X district, Y province": an X outside Y is another X
     in_country = ctx.has_country(e.country, m.key)
+    if e.kind == "district":  # known only by its region: needs its kind word or its country in the text
+        return fit == 2 or m.type_word in DISTRICT_TYPES or in_country
     if e.kind == "country" or e.curated:
         return True
+    typed = m.type_word in SETTLEMENT_TYPES or m.type_word in DISTRICT_TYPES
+    if typed and ctx.any_country(m.key) and not in_country and fit < 2:
+        return False  # "Aliabad district" in a story on Afghanistan is not the Aliabad of Iran
     if e.kind in ("admin1", "region"):
         return in_country or e.population >= LARGE_REGION or fit > 0
     if fit == 2:
         return True
-    if e.population >= LARGE and (in_country or (not e.by_alternate and not ctx.countries)):
+    if e.population >= LARGE and (in_country or (not e.by_alternate and not ctx.any_country(m.key))):
         return True
     if e.population >= LARGE_ABROAD and not e.by_alternate:
         return True
@@ -147,8 +158,12 @@ def _supported(m: Mention, e: Entry, parents: list[Entry], parent_typed: bool, c
         return True
     if ctx.has_admin1(e.admin1_code, m.key):
         return True
-    typed = m.type_word in SETTLEMENT_TYPES or m.type_word in DISTRICT_TYPES
     return typed and in_country and not e.by_alternate
+
+
+def _sole_country(m: Mention) -> str | None:
+    countries = {e.country for e in m.entries}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _evidence(mentions: list[Mention], chosen: list[Entry | None] | None, hint: set[str]) -> Context:
@@ -156,16 +171,23 @@ def _evidence(mentions: list[Mention], chosen: list[Entry | None] | None, hint: 
     for cc in hint:
         ctx.add(ctx.countries, cc, "")
     for i, m in enumerate(mentions):
-        pick = chosen[i] if chosen is not None else None
-        if pick is not None:
-            ctx.add(ctx.countries, pick.country, m.key)
-            ctx.add(ctx.admin1s, pick.admin1_code, m.key)
+        if chosen is not None:
+            pick = chosen[i]
+            if pick is not None:
+                ctx.add(ctx.countries, pick.country, m.key)
+                ctx.add(ctx.admin1s, pick.admin1_code, m.key)
+            elif m.evidence_only or m.dateline:
+                ctx.add(ctx.countries, _sole_country(m), m.key)
             continue
-        countries = {e.country for e in m.entries}
-        unique = len(m.entries) == 1 or m.evidence_only or m.dateline or any(e.kind == "country" for e in m.entries)
-        if len(countries) == 1 and unique:
-            ctx.add(ctx.countries, countries.pop(), m.key)
-        if len(m.entries) == 1 and not m.evidence_only:
+        # Before any choice: names that can only mean one country, and well-known places with a single candidate.
+        sole = _sole_country(m)
+        only = m.entries[0] if len(m.entries) == 1 else None
+        known = only is not None and (
+            only.kind in ("admin1", "country", "region") or only.curated or only.population >= LARGE
+        )
+        if sole and (known or m.evidence_only or m.dateline or any(e.kind == "country" for e in m.entries)):
+            ctx.add(ctx.countries, sole, m.key)
+        if known and not m.evidence_only:
             ctx.add(ctx.admin1s, m.entries[0].admin1_code, m.key)
     return ctx
 

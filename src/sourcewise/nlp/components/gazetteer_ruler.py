@@ -51,7 +51,8 @@ def _located(doc: Doc, n: NameSpan, names_after: dict[int, NameSpan]) -> bool:
 
 
 def _confident(entries: list[Entry]) -> bool:
-    return any(e.curated or e.kind != "place" or e.population >= LARGE for e in entries)
+    """Districts are never enough on their name alone ("Tani", "Chora"): they need "district" after them."""
+    return any(e.kind != "district" and (e.curated or e.kind != "place" or e.population >= LARGE) for e in entries)
 
 
 @Language.component("sw_gazetteer_ruler")
@@ -68,10 +69,10 @@ def gazetteer_ruler(doc: Doc) -> Doc:
         if text.isupper() and len(text) <= 3:
             continue  # "US", "UN", "MSF": acronyms are the NER's call
         entries = gazetteer.lookup_key(n.key)
-        curated = any(e.curated for e in entries)
+        curated = any(e.curated and e.kind != "district" for e in entries)
         if not curated and len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].tag_ not in _PROPER:
             continue  # "Many", "Police": a capital that only the sentence start explains
-        if curated or _confident(entries) or _located(doc, n, starts):
+        if _confident(entries) or _located(doc, n, starts):
             label = "LOC" if all(e.kind == "region" for e in entries) else "GPE"
             spans.append(Span(doc, n.start, n.end, label=label))
     if spans:

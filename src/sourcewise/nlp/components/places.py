@@ -9,7 +9,8 @@ the countries and regions mentioned, the dateline.
 
 The dateline ("KABUL, Afghanistan (Jan. 25, 2013)") says where a story was
 filed, not where it happened: it informs the choice of the other places and
-becomes a place record only when the text names no other place.
+becomes a place record only when the text names no place more precise than a
+country.
 
 Records come out in text order, each with coordinates and a country.
 """
@@ -114,8 +115,10 @@ def _link_parents(doc: Doc, mentions: list[Mention], token_spans: list[tuple[int
             mentions[i].parent = i + 1
 
 
-def _record(doc: Doc, m: Mention, e: Entry) -> PlaceSpan:
-    admin1 = e.name if e.kind == "admin1" else e.admin1
+def _record(doc: Doc, m: Mention, e: Entry, gazetteer: Gazetteer) -> PlaceSpan:
+    if e.kind == "district":  # a district known only by its region is reported as that region
+        e = gazetteer.admin1_entry(e.admin1_code) or e
+    admin1 = e.name if e.kind in ("admin1", "district") else e.admin1
     return PlaceSpan(
         start=m.start,
         end=m.end,
@@ -162,7 +165,10 @@ def places(doc: Doc) -> Doc:
             mentions[m.parent].dateline = True
     chosen = resolve(mentions, hint)
     found = [(m, e) for m, e in zip(mentions, chosen, strict=True) if e is not None]
+    # The dateline stands in for the scene when the body names nothing more precise than a country.
     body = [(m, e) for m, e in found if not m.dateline]
+    if not any(e.kind != "country" for _m, e in body):
+        body = found
     out = get_list(doc, "sw_places")
-    out.extend(_record(doc, m, e) for m, e in (body or found))
+    out.extend(_record(doc, m, e, gazetteer) for m, e in body)
     return doc
