@@ -16,7 +16,9 @@ Grouping rules (documented in the README, section "The ledger"):
   grouped first, transitively. A *coarse* event (a year or decade, no date, or
   a place that is only a region or a country) joins a group only when exactly
   one group is compatible with it, so "in 1992 in Azerbaijan" never chains two
-  separate incidents together. Coarse events left over group among themselves.
+  separate incidents together. An explicit period longer than a month ("from
+  7 October to 15 May") is a campaign, not an incident: it joins no precise
+  group. Coarse events left over group among themselves.
 * An event without a place of its own takes the place its document mentions
   most (gazetteer places and GPE/LOC/FAC entities; a mention inside the event
   counts one and a half; countries only when nothing narrower is named); such
@@ -69,6 +71,7 @@ from sourcewise.records import Report
 
 DATE_TOLERANCE_DAYS = 1
 PRECISE_DAYS = 10
+PERIOD_DAYS = 31
 COPY_JACCARD = 0.8
 DISAGREEMENT_FACTOR = 1.5
 SKETCH_SIZE = 32
@@ -520,6 +523,10 @@ def group_events(events: Sequence[EventRef], decisions: Sequence[Decision] = ())
     index = _PlaceIndex(precise if coarse else [])
     leftovers = []
     for e in coarse:
+        iv = e.interval
+        if iv is not None and iv.precision == "interval" and iv.days > PERIOD_DAYS:
+            leftovers.append(e)  # a stated period ("from October to May") is a campaign, not one incident
+            continue
         found = _unique_candidate(e, index, g)
         if found is None:
             leftovers.append(e)

@@ -90,6 +90,13 @@ def test_a_month_joins_the_only_incident_it_could_mean():
     assert got[0].date == "1992-02-25/1992-02-26"
 
 
+def test_a_stated_period_is_not_one_incident():
+    events = [ev("a", "2023-10-07/2024-05-15", "Velmora", gid="g:1"), ev("b", "2024-01-05", "Velmora", gid="g:1")]
+    assert groups(events) == [["a"], ["b"]]
+    events.append(ev("c", "2023-10-07/2024-05-14", "Velmora", gid="g:1"))
+    assert groups(events) == [["a", "c"], ["b"]]
+
+
 def test_a_coarse_event_never_chains_two_incidents():
     events = [
         ev("a", "1992-02-03", "Velmora", gid="g:1"),
