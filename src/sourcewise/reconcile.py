@@ -211,6 +211,8 @@ class EventRef:
     lat: float | None = None
     lon: float | None = None
     place_source: str = "report"  # report: the event's own place; document: inferred (see infer_place)
+    start: int = 0  # the event's quote in its document: re-anchors users' decisions after re-analysis
+    end: int = 0
     key: str = field(init=False, repr=False, compare=False)
     interval: Interval | None = field(init=False, repr=False, compare=False)
 
@@ -354,6 +356,8 @@ def event_refs(report: Report, seq: int = 0) -> list[EventRef]:
                 lat=where.lat if where else None,
                 lon=where.lon if where else None,
                 place_source=source if name else "report",
+                start=e.start,
+                end=e.end,
             )
         )
     return out
@@ -430,6 +434,32 @@ class Decision:
     kind: str  # merge | split
     events: tuple[str, ...]
     note: str = ""
+    anchors: tuple[tuple[str, int, int], ...] = ()  # (key, start, end) of each event when decided
+
+
+def resolve_decision_keys(d: Decision, events: Sequence[EventRef]) -> list[str]:
+    """The current keys of a decision's events. An event whose id changed (a newer pipeline numbered
+    the events of its document differently) is found again as the event of the same document whose
+    quote overlaps the one decided on the most."""
+    by_key = {e.key for e in events}
+    spans = {k: (a, b) for k, a, b in d.anchors}
+    by_doc: dict[str, list[EventRef]] = defaultdict(list)
+    for e in events:
+        by_doc[e.document_id].append(e)
+    out = []
+    for key in d.events:
+        if key in by_key:
+            out.append(key)
+            continue
+        if key not in spans:
+            continue
+        a, b = spans[key]
+        doc_id = key.rpartition(":")[0]
+        overlaps = [(min(b, e.end) - max(a, e.start), e.key) for e in by_doc.get(doc_id, [])]
+        best = max(overlaps, default=(0, ""))
+        if best[0] > 0:
+            out.append(best[1])
+    return list(dict.fromkeys(out))
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,7 +575,7 @@ def group_events(events: Sequence[EventRef], decisions: Sequence[Decision] = ())
     # 4. users' decisions, oldest first
     user_reasons: dict[str, list[str]] = defaultdict(list)
     for d in sorted(decisions, key=lambda d: d.id):
-        present = [k for k in d.events if k in by_key]
+        present = resolve_decision_keys(d, events)
         if not present:
             continue
         if d.kind == "merge":

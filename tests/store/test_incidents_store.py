@@ -143,3 +143,21 @@ def test_a_crash_before_regrouping_is_repaired_on_next_read(store):
         store.put(report, raw)  # no refresh: as if killed right after the documents committed
     views = list(store.incidents())  # a read regroups the dirty partitions first
     assert len(views) == 1 and len(views[0].incident.documents) == 2
+
+
+def test_decisions_follow_events_renumbered_by_a_newer_pipeline(store):
+    import dataclasses
+
+    a, b, c, far = three_sources()
+    put_all(store, [a, b, c, far])
+    velmora = next(v for v in store.incidents() if v.incident.place == "Velmora").incident.id
+    dunmere = next(v for v in store.incidents() if v.incident.place == "Dunmere").incident.id
+    store.merge([velmora, dunmere])
+    # a newer pipeline finds the same event but numbers it e7
+    report, raw = far
+    event = dataclasses.replace(report.events[0], id="e7")
+    figures = tuple(dataclasses.replace(f, event="e7") for f in report.figures)
+    store.put(dataclasses.replace(report, events=(event,), figures=figures, pipeline="9.9"), raw)
+    store.refresh_incidents()
+    (only,) = list(store.incidents())
+    assert f"{report.document.id}:e7" in only.incident.members

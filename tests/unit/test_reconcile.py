@@ -138,6 +138,10 @@ def test_decisions_apply_in_order():
     assert groups(events, [merge, split]) == [["a", "c"], ["b"]]
     # a decision about events that are gone is ignored
     assert groups(events, [Decision(3, "merge", ("zz:e1", "yy:e1"))]) == [["a", "b"], ["c"]]
+    # an event renumbered by a newer pipeline is found again by its offsets in the same document
+    renumbered = [*events[:2], EventRef("c", "e5", 3, "attack", "2031-06-30", "Velmora", start=10, end=40)]
+    anchored = Decision(4, "merge", ("a:e1", "c:e1"), anchors=(("a:e1", 0, 0), ("c:e1", 12, 30)))
+    assert groups(renumbered, [anchored]) == [["a", "b", "c"]]
 
 
 def test_incident_id_follows_the_oldest_document():

@@ -67,6 +67,10 @@ def _backfill_ledger(store: SqlStore) -> None:
         store._mark_dirty({partition_of(e) for e in refs})
 
 
+def _event_v2(e: Any) -> tuple[Any, ...]:
+    return (e.document_id, e.event_id, e.kind, e.date, e.place, e.gazetteer_id, e.admin1, e.country, e.lat, e.lon)
+
+
 def _rederive_events(store: SqlStore) -> None:
     """Version 4: events get ``place_source``; events without a place of their own get an inferred one."""
     from sourcewise.reconcile import event_refs, partition_of
@@ -79,8 +83,33 @@ def _rederive_events(store: SqlStore) -> None:
         old = {r["partition"] for r in store._all("SELECT partition FROM events WHERE document_id = ?", (row["id"],))}
         refs = event_refs(report, row["seq"])
         store._x("DELETE FROM events WHERE document_id = ?", (row["id"],))
-        store._insert_events(refs)
+        store._executemany(  # the columns of version 4
+            "INSERT INTO events (document_id, event_id, kind, date, place, gazetteer_id, admin1, country, lat, lon, "
+            "partition, place_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(*_event_v2(e), partition_of(e), e.place_source) for e in refs],
+        )
         store._mark_dirty(old | {partition_of(e) for e in refs})
+
+
+def _event_offsets(store: SqlStore) -> None:
+    """Version 5: events keep their offsets, decisions the offsets of their events (re-anchoring)."""
+    rows = store._all("SELECT document_id, report FROM reports")
+    for row in rows:
+        for e in json.loads(row["report"]).get("events") or ():
+            store._x(
+                "UPDATE events SET start_offset = ?, end_offset = ? WHERE document_id = ? AND event_id = ?",
+                (e["start"], e["end"], row["document_id"], e["id"]),
+            )
+    for d in store._all("SELECT id, events FROM decisions"):
+        anchors = []
+        for key in json.loads(d["events"]):
+            doc_id, _, event_id = key.rpartition(":")
+            ev = store._one(
+                "SELECT start_offset, end_offset FROM events WHERE document_id = ? AND event_id = ?", (doc_id, event_id)
+            )
+            if ev is not None:
+                anchors.append([key, ev["start_offset"], ev["end_offset"]])
+        store._x("UPDATE decisions SET anchors = ? WHERE id = ?", (json.dumps(anchors), d["id"]))
 
 
 _SQLITE_V1 = (
@@ -161,6 +190,11 @@ _LEDGER_TABLES = (
 )
 
 _V4 = ("ALTER TABLE events ADD COLUMN place_source TEXT NOT NULL DEFAULT 'report'",)
+_V5 = (
+    "ALTER TABLE events ADD COLUMN start_offset INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE events ADD COLUMN end_offset INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE decisions ADD COLUMN anchors TEXT NOT NULL DEFAULT '[]'",
+)
 
 SQLITE: tuple[Migration, ...] = (
     Migration(1, "documents, reports and failures", _SQLITE_V1),
@@ -179,6 +213,7 @@ SQLITE: tuple[Migration, ...] = (
         ),
     ),
     Migration(4, "events: where their place comes from", _V4, _rederive_events),
+    Migration(5, "events and decisions: offsets that re-anchor decisions", _V5, _event_offsets),
 )
 
 POSTGRES: tuple[Migration, ...] = (
@@ -211,4 +246,5 @@ POSTGRES: tuple[Migration, ...] = (
         ),
     ),
     Migration(4, "events: where their place comes from", _V4, _rederive_events),
+    Migration(5, "events and decisions: offsets that re-anchor decisions", _V5, _event_offsets),
 )

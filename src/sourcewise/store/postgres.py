@@ -60,9 +60,12 @@ class PostgresStore(SqlStore):
         self._x("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
 
     def _lock_document(self, document_id: str) -> None:
+        # shared: writers run side by side, but never while a regrouping reads the partitions they mark
+        self._x("SELECT pg_advisory_xact_lock_shared(?)", (_INCIDENTS_LOCK,))
         self._x("SELECT pg_advisory_xact_lock(?, hashtext(?))", (_DOCUMENT_LOCKS, document_id))
 
     def _lock_incidents(self) -> None:
+        # exclusive: waits for writers in flight, so the dirty marks and events read here are all committed
         self._x("SELECT pg_advisory_xact_lock(?)", (_INCIDENTS_LOCK,))
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:

@@ -37,7 +37,8 @@ from sourcewise.store.migrations import Migration
 
 CHUNK = 500
 _EVENT_COLS = (
-    "document_id, event_id, kind, date, place, gazetteer_id, admin1, country, lat, lon, partition, place_source"
+    "document_id, event_id, kind, date, place, gazetteer_id, admin1, country, lat, lon, partition, place_source, "
+    "start_offset, end_offset"
 )
 _CLAIM_COLS = (
     "document_id, figure_id, event_id, category, value, low, high, qualifier, subgroup, unit, part_of, "
@@ -219,7 +220,7 @@ class SqlStore:
 
     def _insert_events(self, refs: Sequence[EventRef]) -> None:
         self._executemany(
-            f"INSERT INTO events ({_EVENT_COLS}) VALUES ({_marks(12)})",
+            f"INSERT INTO events ({_EVENT_COLS}) VALUES ({_marks(14)})",
             [
                 (
                     e.document_id,
@@ -234,6 +235,8 @@ class SqlStore:
                     e.lon,
                     partition_of(e),
                     e.place_source,
+                    e.start,
+                    e.end,
                 )
                 for e in refs
             ],
@@ -398,6 +401,11 @@ class SqlStore:
                 )
                 if row is not None:
                     found.add(row["partition"])
+                else:  # renumbered by a newer pipeline: wherever that document's events are now
+                    found |= {
+                        r["partition"]
+                        for r in self._all("SELECT partition FROM events WHERE document_id = ?", (doc_id,))
+                    }
             dparts.append(found)
         changed = True
         while changed:
@@ -412,7 +420,8 @@ class SqlStore:
     def _events_in(self, parts: set[str]) -> list[EventRef]:
         sql = (
             "SELECT e.document_id, e.event_id, d.seq, e.kind, e.date, e.place, e.gazetteer_id, e.admin1, e.country, "
-            "e.lat, e.lon, e.partition, e.place_source FROM events e JOIN documents d ON d.id = e.document_id"
+            "e.lat, e.lon, e.partition, e.place_source, e.start_offset, e.end_offset "
+            "FROM events e JOIN documents d ON d.id = e.document_id"
         )
         rows: list[Any] = []
         total = int(self._scalar("SELECT count(DISTINCT partition) FROM events") or 0)
@@ -435,6 +444,8 @@ class SqlStore:
                 lat=r["lat"],
                 lon=r["lon"],
                 place_source=r["place_source"],
+                start=int(r["start_offset"]),
+                end=int(r["end_offset"]),
             )
             for r in rows
         ]
@@ -590,20 +601,35 @@ class SqlStore:
 
     # ---- users' decisions
     def decisions(self) -> list[Decision]:
-        rows = self._all("SELECT id, kind, events, note FROM decisions ORDER BY id")
-        return [Decision(int(r["id"]), r["kind"], tuple(json.loads(r["events"])), r["note"]) for r in rows]
+        rows = self._all("SELECT id, kind, events, note, anchors FROM decisions ORDER BY id")
+        return [
+            Decision(
+                int(r["id"]),
+                r["kind"],
+                tuple(json.loads(r["events"])),
+                r["note"],
+                tuple((k, int(a), int(b)) for k, a, b in json.loads(r["anchors"] or "[]")),
+            )
+            for r in rows
+        ]
 
     def _add_decision(self, kind: str, events: Sequence[str], note: str) -> None:
-        self._x(
-            "INSERT INTO decisions (kind, events, note, created_at) VALUES (?, ?, ?, ?)",
-            (kind, json.dumps(list(events)), note, now()),
-        )
         parts = set()
+        anchors = []
         for key in events:
             doc_id, _, event_id = key.rpartition(":")
-            row = self._one("SELECT partition FROM events WHERE document_id = ? AND event_id = ?", (doc_id, event_id))
+            row = self._one(
+                "SELECT partition, start_offset, end_offset FROM events WHERE document_id = ? AND event_id = ?",
+                (doc_id, event_id),
+            )
             if row is not None:
                 parts.add(row["partition"])
+                anchors.append([key, row["start_offset"], row["end_offset"]])
+        self._lock_incidents()
+        self._x(
+            "INSERT INTO decisions (kind, events, note, created_at, anchors) VALUES (?, ?, ?, ?, ?)",
+            (kind, json.dumps(list(events)), note, now(), json.dumps(anchors)),
+        )
         self._mark_dirty(parts)
 
     def merge(self, incident_ids: Sequence[str], note: str = "") -> str:
