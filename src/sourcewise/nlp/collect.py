@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from sourcewise import PIPELINE_VERSION
 from sourcewise.errors import AnalysisError
 from sourcewise.nlp.extensions import get_list
+from sourcewise.nlp.types import CheckSpan
 from sourcewise.records import (
     Act,
     Attribution,
@@ -89,7 +90,7 @@ def collect(doc: Doc, document: Document) -> Report:
             Technique(t.label, t.start, t.end, text[t.start : t.end], t.score, t.reason)
             for t in get_list(doc, "sw_techniques")
         ),
-        checks=tuple(get_list(doc, "sw_checks")),
+        checks=tuple(_check(c, fig_ids) for c in get_list(doc, "sw_checks")),
     )
     report = Report(
         document=document,
@@ -133,6 +134,14 @@ def _totals(totals: dict, fig_ids: list[str]) -> dict[str, Total]:
         cat: Total(value=t["value"], low=t["low"], high=t["high"], figures=tuple(fig_ids[k] for k in t["figures"]))
         for cat, t in totals.items()
     }
+
+
+def _check(c: Check | CheckSpan, fig_ids: list[str]) -> Check:
+    """A component's check with its references as the report names them: figure ids, "@start:end" spans."""
+    if isinstance(c, Check):
+        return c
+    refs = [fig_ids[i] for i in c.figures if i < len(fig_ids)] + [f"@{s}:{e}" for s, e in c.spans]
+    return Check(kind=c.kind, ok=c.ok, message=c.message, refs=tuple(refs))
 
 
 def _unattributed_share(figures: tuple[Figure, ...]) -> float | None:

@@ -106,3 +106,15 @@ class TechniqueSpan:
     label: str
     score: float
     reason: str
+
+
+@dataclass(slots=True)
+class CheckSpan:
+    """A consistency check before ids exist: ``collect`` turns figure indices into ids ("f3")
+    and text spans into ``@start:end`` references."""
+
+    kind: str
+    ok: bool
+    message: str
+    figures: list[int] = field(default_factory=list)  # indices into the figure list
+    spans: list[tuple[int, int]] = field(default_factory=list)  # character spans it read (dates, durations)

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from sourcewise.records import Report
-from sourcewise.render.summary import headline, metadata_lines, number_text, qualifier_text
+from sourcewise.render.summary import (
+    contested_terms,
+    headline,
+    metadata_lines,
+    number_text,
+    qualifier_text,
+    technique_flags,
+)
 
 
 def render_markdown(report: Report) -> str:
@@ -43,12 +50,20 @@ def render_markdown(report: Report) -> str:
     if fr.attributions:
         lines += ["", "## Attributions", ""]
         lines += [f"- {_cell(a.source)}: “{_cell(a.quote)}”" for a in fr.attributions]
-    if fr.techniques:
-        lines += ["", "## Framing flags", ""]
-        lines += [f"- **{t.label}** ({t.score:.2f}): “{_cell(t.quote)}” — {_cell(t.reason)}" for t in fr.techniques]
+    flags = technique_flags(report)
+    if flags:
+        lines += ["", "## Persuasion techniques", ""]
+        lines += [f"- **{t.label}** ({t.score:.2f}): “{_cell(t.quote)}” — {_cell(t.reason)}" for t in flags]
+    contested = contested_terms(report)
+    if contested:
+        lines += ["", "## Contested terms", "", "_Flagged so a reader sees them; not a judgement of their use._", ""]
+        lines += [f"- “{_cell(term)}” ({n}×): {_cell(note)}" for term, n, note in contested]
     if fr.checks:
         lines += ["", "## Consistency checks", ""]
-        lines += [f"- {'✅' if c.ok else '❌'} {c.kind}: {_cell(c.message)}" for c in fr.checks]
+        lines += [
+            f"- {'✅' if c.ok else '❌'} {c.kind}: {_cell(c.message)}" + (f" [{', '.join(c.refs)}]" if c.refs else "")
+            for c in fr.checks
+        ]
     lines += ["", f"_sourcewise {report.pipeline}: claims as the source states them, not facts._"]
     return "\n".join(lines)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sourcewise.records import Figure, Report
+from sourcewise.records import Figure, Report, Technique
 
 
 def number_text(f: Figure) -> str:
@@ -47,7 +47,35 @@ def metadata_lines(report: Report) -> list[tuple[str, str]]:
     if fr.sponsorship:
         rows.append(("sponsorship", fr.sponsorship.quote))
     if fr.outlet:
-        rows.append(("outlet registry", f"{fr.outlet.name}: owner {fr.outlet.owner or '?'} [{fr.outlet.source}]"))
+        rows.append(("outlet registry", outlet_text(report) or ""))
     if fr.unattributed_share is not None:
         rows.append(("unattributed figures", f"{fr.unattributed_share:.0%}"))
     return rows
+
+
+def technique_flags(report: Report) -> list[Technique]:
+    """The persuasion-technique flags, in text order (contested terms are listed apart, see ``contested_terms``)."""
+    return [t for t in report.framing.techniques if t.label != "contested_term"]
+
+
+def contested_terms(report: Report) -> list[tuple[str, int, str]]:
+    """(term, how often, why it is contested) for each contested term, in order of first use."""
+    seen: dict[str, list] = {}
+    for t in report.framing.techniques:
+        if t.label == "contested_term":
+            key = t.quote.lower()
+            if key not in seen:
+                note = t.reason.split(": ", 1)[1] if ": " in t.reason else t.reason
+                seen[key] = [t.quote, 0, note.split(" (inside a quotation")[0]]
+            seen[key][1] += 1
+    return [(term, n, note) for term, n, note in seen.values()]
+
+
+def outlet_text(report: Report) -> str | None:
+    o = report.framing.outlet
+    if o is None:
+        return None
+    parts = [o.name] + [
+        f"{k} {v}" for k, v in (("owner", o.owner), ("funding", o.funding), ("affiliation", o.affiliation)) if v
+    ]
+    return "; ".join(parts) + f" [source: {o.source}]"

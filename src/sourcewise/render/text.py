@@ -8,7 +8,14 @@ from rich.console import Console
 from rich.table import Table
 
 from sourcewise.records import Report
-from sourcewise.render.summary import headline, metadata_lines, number_text, qualifier_text
+from sourcewise.render.summary import (
+    contested_terms,
+    headline,
+    metadata_lines,
+    number_text,
+    qualifier_text,
+    technique_flags,
+)
 
 
 def print_report(report: Report, console: Console | None = None) -> None:
@@ -62,13 +69,20 @@ def print_report(report: Report, console: Console | None = None) -> None:
     fr = report.framing
     if fr.attributions:
         console.print("[bold]Attributions[/bold]: " + "; ".join(_esc(a.source) for a in fr.attributions))
-    if fr.techniques:
-        console.print("[bold]Framing flags[/bold]:")
-        for t in fr.techniques:
+    flags = technique_flags(report)
+    if flags:
+        console.print("[bold]Persuasion techniques[/bold]:")
+        for t in flags:
             console.print(f"  {t.label} [dim]({t.score:.2f})[/dim] “{_esc(t.quote)}” — {_esc(t.reason)}")
+    contested = contested_terms(report)
+    if contested:
+        console.print("[bold]Contested terms[/bold] [dim](flagged, not judged)[/dim]:")
+        for term, n, note in contested:
+            console.print(f"  “{_esc(term)}” ×{n} — {_esc(note)}")
     for c in fr.checks:
         mark = "[green]ok[/green]" if c.ok else "[red]FAILS[/red]"
-        console.print(f"check {c.kind}: {mark} {_esc(c.message)}")
+        refs = f" [dim]({', '.join(c.refs)})[/dim]" if c.refs else ""
+        console.print(f"check {c.kind}: {mark} {_esc(c.message)}{refs}")
 
 
 def _esc(s: str) -> str:

@@ -20,6 +20,8 @@ PIPELINE: tuple[str, ...] = (
     "sw_sponsorship",
     "sw_outlet",
     "sw_attributions",
+    "sw_techniques",
+    "sw_checks",
 )
 
 _MODULES = (
@@ -31,6 +33,8 @@ _MODULES = (
     "sourcewise.nlp.components.sponsorship",
     "sourcewise.nlp.components.outlet",
     "sourcewise.nlp.components.attribution",
+    "sourcewise.nlp.components.techniques",
+    "sourcewise.nlp.components.checks",
 )
 
 
