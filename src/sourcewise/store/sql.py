@@ -424,8 +424,10 @@ class SqlStore:
             "FROM events e JOIN documents d ON d.id = e.document_id"
         )
         rows: list[Any] = []
-        total = int(self._scalar("SELECT count(DISTINCT partition) FROM events") or 0)
-        if len(parts) * 2 > total:  # most of the ledger: one scan beats many lookups
+        many = len(parts) > CHUNK and len(parts) * 2 > int(
+            self._scalar("SELECT count(DISTINCT partition) FROM events") or 0
+        )
+        if many:  # most of the ledger: one scan beats many lookups
             rows = [r for r in self._all(sql) if r["partition"] in parts]
         else:
             for chunk in _chunks(sorted(parts)):
