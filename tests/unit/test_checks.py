@@ -43,21 +43,35 @@ def test_partition_must_add_up():
     assert [c.ok for c in bad if c.kind == "sum_matches_total"] == [False]
 
 
+def at(f, pos):
+    f.start, f.end = pos, pos + 1
+    return f
+
+
+SENTENCES = [(0, 10), (10, 20), (20, 30), (30, 40)]
+
+
 def test_two_tolls_for_one_incident():
-    figures = [fig(28, event=0), fig(7, event=0), fig(28, event=0), fig(12, event=1)]
-    [c] = agreement_checks(figures)
+    figures = [at(fig(28, event=0), 1), at(fig(7, event=0), 11), at(fig(28, event=0), 21), at(fig(12, event=1), 31)]
+    [c] = agreement_checks(figures, SENTENCES)
     assert c.kind == "figures_agree" and not c.ok
     assert c.figures == [0, 1]
 
 
 def test_compatible_tolls_agree_and_repeats_are_silent():
-    assert agreement_checks([fig(3, event=0), fig(3, event=0)]) == []
-    [c] = agreement_checks([fig(3, event=0, qualifier="at_least"), fig(5, event=0)])
+    assert agreement_checks([at(fig(3, event=0), 1), at(fig(3, event=0), 11)], SENTENCES) == []
+    [c] = agreement_checks([at(fig(3, event=0, qualifier="at_least"), 1), at(fig(5, event=0), 11)], SENTENCES)
     assert c.ok
 
 
+def test_separate_groups_in_one_sentence_are_not_rivals():
+    # "25 children lost both parents, while 130 lost one of them"
+    figures = [at(fig(25, "orphaned", "children", event=0), 2), at(fig(130, "orphaned", "children", event=0), 6)]
+    assert agreement_checks(figures, SENTENCES) == []
+
+
 def test_figures_without_an_incident_are_not_compared():
-    assert agreement_checks([fig(28), fig(7)]) == []
+    assert agreement_checks([at(fig(28), 1), at(fig(7), 11)], SENTENCES) == []
 
 
 @pytest.mark.parametrize(

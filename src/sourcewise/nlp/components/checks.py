@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -142,8 +143,10 @@ def part_checks(figures: Sequence[FigureSpan]) -> list[CheckSpan]:
     return out
 
 
-def agreement_checks(figures: Sequence[FigureSpan]) -> list[CheckSpan]:
-    """figures_agree: one category and group of one incident, stated with different numbers."""
+def agreement_checks(figures: Sequence[FigureSpan], sentences: Sequence[tuple[int, int]] = ()) -> list[CheckSpan]:
+    """figures_agree: one category and group of one incident, stated with different numbers in different
+    sentences. Figures of one sentence are separate groups ("25 lost both parents, 130 lost one"), or a part
+    and its window ("142 killed, 60 in the last 24 hours"), not rival counts."""
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(figures):
         if f.event is not None and f.part_of is None and f.qualifier not in _UNSTATED:
@@ -154,13 +157,20 @@ def agreement_checks(figures: Sequence[FigureSpan]) -> list[CheckSpan]:
         for i in idx:
             f = figures[i]
             distinct.setdefault((f.value, f.low, f.high, f.qualifier), i)
-        if len(distinct) < 2:
+        rivals = [
+            (i, j)
+            for i, j in combinations(distinct.values(), 2)
+            if _sentence(figures[i].start, sentences) != _sentence(figures[j].start, sentences)
+        ]
+        if not rivals:
             continue
-        chosen = list(distinct.values())
-        spans = [bounds(figures[i]) for i in chosen]
-        agree = max(lo for lo, _ in spans) <= min(hi for _, hi in spans)
-        listed = ", ".join(number_text(figures[i]) for i in chosen)
-        verdict = "compatible" if agree else "they disagree"
+        chosen = sorted({k for pair in rivals for k in pair})
+        agree = all(_compatible(figures[i], figures[j]) for i, j in rivals)
+        listed = ", ".join(
+            number_text(figures[i]) + (f" ({figures[i].attributed_to})" if figures[i].attributed_to else "")
+            for i in chosen
+        )
+        verdict = "compatible" if agree else "the numbers differ"
         out.append(
             CheckSpan(
                 "figures_agree",
@@ -170,6 +180,15 @@ def agreement_checks(figures: Sequence[FigureSpan]) -> list[CheckSpan]:
             )
         )
     return out
+
+
+def _compatible(a: FigureSpan, b: FigureSpan) -> bool:
+    (alo, ahi), (blo, bhi) = bounds(a), bounds(b)
+    return max(alo, blo) <= min(ahi, bhi)
+
+
+def _sentence(pos: int, sentences: Sequence[tuple[int, int]]) -> int:
+    return next((k for k, (s, e) in enumerate(sentences) if s <= pos < e), -1)
 
 
 def duration_checks(
@@ -235,7 +254,7 @@ def run_checks(
     dates: Sequence[DateSpan] | None = None,
 ) -> list[CheckSpan]:
     """Every check for one document, in a stable order (incidents come in through ``FigureSpan.event``)."""
-    return part_checks(figures) + duration_checks(text, sentences, dates) + agreement_checks(figures)
+    return part_checks(figures) + duration_checks(text, sentences, dates) + agreement_checks(figures, sentences)
 
 
 @Language.component("sw_checks")

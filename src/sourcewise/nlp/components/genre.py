@@ -35,7 +35,8 @@ class _Cue:
     max: int
     min: int
     outside_quotes: bool
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None  # None: built per document ({title} in the lexicon)
+    source: str
 
 
 @lru_cache(maxsize=1)
@@ -55,7 +56,10 @@ def _cues() -> tuple[tuple[_Cue, ...], float]:
                 max=int(c.get("max", 1)),
                 min=int(c.get("min", 1)),
                 outside_quotes=bool(c.get("outside_quotes")),
-                pattern=re.compile(c["pattern"].replace("{ngo}", data["ngo"]), flags),
+                pattern=None
+                if "{title}" in c["pattern"]
+                else re.compile(c["pattern"].replace("{ngo}", data["ngo"]), flags),
+                source=c["pattern"],
             )
         )
     return tuple(cues), float(data["threshold"])
@@ -77,6 +81,9 @@ def classify(
         "url": url or "",
         "publisher": publisher or "",
     }
+    title_line = _first_line(text)
+    lead_title = (title or title_line).strip()
+    fields["lead"] = text.lstrip()[len(title_line) :].lstrip()[:_HEAD_CHARS] if lead_title else ""
     quotes: Ranges | None = None
     counted_names: set[tuple[str, str]] = set()  # cues sharing a name (three dateline forms) count once
     scores: dict[str, float] = {}
@@ -85,7 +92,8 @@ def classify(
         haystack = fields[cue.where]
         if not haystack:
             continue
-        matches = cue.pattern.finditer(haystack)
+        pattern = cue.pattern or re.compile(cue.source.replace("{title}", re.escape(lead_title)), re.MULTILINE)
+        matches = pattern.finditer(haystack)
         if cue.outside_quotes:
             quotes = quotes if quotes is not None else quoted_ranges(text)
             hits = [m for m in matches if m.start() not in quotes]
