@@ -142,7 +142,9 @@ def places(doc: Doc) -> Doc:
         if ent.label_ not in PLACE_LABELS and ent.label_ not in _EVIDENCE_LABELS:
             continue
         demonyms = [gazetteer.demonyms.get(fold(t.text).removesuffix("s")) for t in ent]
-        if any(demonyms):  # "Ukrainian", "Afghan forces": context for the other names, never a place
+        if any(demonyms) and not gazetteer.has(
+            fold(_trim(ent).text)
+        ):  # "Saudi Arabia" is a name  # "Ukrainian", "Afghan forces": context for the other names, never a place
             hint.update(cc for cc in demonyms if cc)
             continue
         if ent.label_ not in PLACE_LABELS:
@@ -154,7 +156,9 @@ def places(doc: Doc) -> Doc:
             entries = gazetteer.lookup_key(key)
             if _word_like(name, key, gazetteer):
                 entries = [e for e in entries if e.kind == "country"]
-            if not entries or _glued(doc, name.end, gazetteer):
+            if _glued(doc, name.end, gazetteer):  # only a country or region survives: "Azerbaijan Ilham Aliyev"
+                entries = [e for e in entries if e.kind in ("country", "admin1")]
+            if not entries:
                 continue
             start, end = name.start_char, name.end_char
             mentions.append(Mention(start, end, key, entries, type_word=kind, dateline=_is_dateline(text, start, end)))
