@@ -69,8 +69,10 @@ def test_analyze_stores_nothing_and_ingest_stores(tmp_path, analyzer):
         assert r.status_code == 201 and r.json()["outcome"] == "new"
         assert c.post("/api/documents", json={"text": text}).json()["outcome"] == "unchanged"
         assert c.get("/api/stats").json()["documents"] == 1
-        bad = c.post("/api/analyze", json={"text": "  \n "})
-        assert bad.status_code == 400 and bad.json()["error"]["code"] == "SW103"
+        assert c.post("/api/analyze", json={"text": "  \n "}).status_code == 422  # the schema says why
+        assert c.post("/api/analyze", json={"text": "a\x00b"}).status_code == 422
+        # text is text: no binary-format sniffing of what was pasted
+        assert c.post("/api/analyze", json={"text": "GIF89 was the year of the format."}).status_code == 200
         assert c.post("/api/analyze", json={"text": text, "extra": 1}).status_code == 422
 
 
@@ -111,7 +113,7 @@ def test_merge_and_split(tmp_path):
         assert r.status_code == 200
         assert len(c.get(f"/api/incidents/{r.json()['incident']}").json()["documents"]) == 3
         bad = c.post("/api/incidents/merge", json={"ids": [inc["id"], inc["id"]]})
-        assert bad.status_code == 400 and bad.json()["error"]["code"] == "SW403"
+        assert bad.status_code == 409 and bad.json()["error"]["code"] == "SW403"
 
 
 def test_openapi_is_complete(client):
@@ -137,8 +139,18 @@ def test_openapi_is_complete(client):
             assert op.get("summary") and op.get("description"), op
             assert "200" in op["responses"] or "201" in op["responses"]
     assert {"ReportModel", "IncidentModel", "ErrorModel"} <= set(spec["components"]["schemas"])
+    # without a token writes are open, and the schema says so; with one, it declares the bearer token
+    assert "security" not in paths["/api/documents"]["post"] and "securitySchemes" not in spec["components"]
+
+
+def test_openapi_declares_the_token_when_there_is_one(web_ledger):
+    with make_client(web_ledger[0], token="x") as c:
+        spec = c.get("/openapi.json").json()
     assert "HTTPBearer" in spec["components"]["securitySchemes"]
-    assert paths["/api/documents"]["post"]["security"] == [{"HTTPBearer": []}]
+    for path, method in (("/api/documents", "post"), ("/api/incidents/merge", "post")):
+        assert spec["paths"][path][method]["security"] == [{"HTTPBearer": []}]
+        assert "401" in spec["paths"][path][method]["responses"]
+    assert "security" not in spec["paths"]["/api/analyze"]["post"]
 
 
 @pytest.mark.parametrize("path", ["/docs", "/openapi.json"])

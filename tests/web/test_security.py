@@ -78,8 +78,13 @@ def test_cross_site_writes_are_refused(client):
     assert r.status_code == 403 and "SW502" in r.text
     r = client.post("/analyze", data={"text": "x"}, headers={"sec-fetch-site": "cross-site"})
     assert r.status_code == 403
-    r = client.post("/analyze", data={"text": ""}, headers={"origin": "http://testserver"})
-    assert r.status_code == 400  # same origin passes the guard (and then fails: nothing to analyse)
+    r = client.post("/analyze", data={"text": ""}, headers={"sec-fetch-site": "same-site"})
+    assert r.status_code == 403  # another port of localhost is the same site, not the same origin
+    r = client.post("/analyze", data={"text": ""}, headers={"origin": "null"})
+    assert r.status_code == 403
+    # same origin passes the guard (and then fails: nothing to analyse)
+    for headers in ({"origin": "http://testserver"}, {"origin": "null", "sec-fetch-site": "same-origin"}, {}):
+        assert client.post("/analyze", data={"text": ""}, headers=headers).status_code == 400, headers
 
 
 def test_body_limit_declared_and_streamed(tmp_path):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from sourcewise.errors import UnsupportedInput
+from sourcewise.errors import BinaryInput, EmptyInput, UnsupportedInput
 from sourcewise.ingest.base import Loaded, document_id
-from sourcewise.ingest.decode import decode_text
+from sourcewise.ingest.decode import check_size, decode_text
 from sourcewise.ingest.metadata import clean_str, normalise_published, title_from_text
 from sourcewise.records import Document, Report
 from sourcewise.settings import Settings
@@ -35,17 +35,32 @@ class Metadata:
         cls, title: object = None, publisher: object = None, published: object = None, url: object = None
     ) -> Metadata:
         return cls(
-            title=clean_str(title, 300),
-            publisher=clean_str(publisher, 200),
-            published=normalise_published(published),
-            url=clean_str(url, 2000),
+            title=clean_str(_no_nul(title), 300),
+            publisher=clean_str(_no_nul(publisher), 200),
+            published=normalise_published(_no_nul(published)),
+            url=clean_str(_no_nul(url), 2000),
         )
 
 
+def _no_nul(value: object) -> object:
+    return value.replace("\x00", "") if isinstance(value, str) else value
+
+
 def load_pasted(text: str, meta: Metadata, settings: Settings, source: str = "<pasted>") -> Loaded:
-    """Pasted text as a document: line endings normalised (browsers send CRLF), the id hashes its UTF-8."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
-    return _with_meta(_text_document(raw, source, settings), meta)
+    """Pasted text as a document: line endings normalised (browsers send CRLF), the id hashes its UTF-8.
+
+    It is text already, so none of a file's checks for binary formats apply (an article may well
+    begin with "GIF8" or "BZh"); only NUL characters, emptiness and size are refused.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    raw = text.encode("utf-8")
+    check_size(len(raw), settings.max_bytes)
+    if "\x00" in text:
+        raise BinaryInput("the text contains NUL characters")
+    if not text.strip():
+        raise EmptyInput("the text is empty (nothing but whitespace)")
+    doc = Document(id=document_id(raw), source=source, text=text, title=title_from_text(text))
+    return _with_meta(Loaded(doc, raw), meta)
 
 
 def load_upload(filename: str, raw: bytes, meta: Metadata, settings: Settings) -> Loaded:

@@ -12,6 +12,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from fastapi import FastAPI, Request
@@ -107,6 +108,8 @@ def create_app(config: WebConfig, *, analyzer: object | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(docs.router)
     _install_error_handlers(app)
+    if not config.token:
+        _document_open_writes(app)
 
     # outermost last: headers on every answer, then host, cross-site and size checks before any work
     app.add_middleware(BodyLimit, limit=config.max_upload_bytes)
@@ -114,6 +117,24 @@ def create_app(config: WebConfig, *, analyzer: object | None = None) -> FastAPI:
     app.add_middleware(HostGuard, allowed=config.allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+def _document_open_writes(app: FastAPI) -> None:
+    """Without --token, writes need no credentials: the schema must not claim they do."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            spec = build()
+            for methods in spec.get("paths", {}).values():
+                for op in methods.values():
+                    op.pop("security", None)
+                    op.get("responses", {}).pop("401", None)
+            spec.get("components", {}).pop("securitySchemes", None)
+            app.openapi_schema = spec
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _status_of(exc: SourcewiseError) -> int:
@@ -125,6 +146,8 @@ def _status_of(exc: SourcewiseError) -> int:
         return 400
     if isinstance(exc, StoreUnavailable):
         return 503
+    if exc.code == "SW403":  # an impossible merge or split: it conflicts with the ledger's state
+        return 409
     if exc.code.startswith("SW4"):
         return 400
     return 500

@@ -11,6 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+#: No NUL character (PostgreSQL text cannot hold one), and something besides whitespace.
+NO_NUL = r"^[^\x00]*$"
+TEXT_PATTERN = r"^[^\x00]*[^\x00\s][^\x00]*$"
+
 
 class _Open(BaseModel):
     model_config = ConfigDict(extra="allow")
@@ -144,11 +148,19 @@ class AnalyzeRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    text: str = Field(min_length=1, description="the article text; every offset of the report refers to it")
-    title: str | None = Field(default=None, max_length=1000)
-    publisher: str | None = Field(default=None, max_length=1000)
-    published: str | None = Field(default=None, max_length=100, description="YYYY-MM-DD (or YYYY-MM, YYYY)")
-    url: str | None = Field(default=None, max_length=4000, description="recorded only: the server never fetches it")
+    text: str = Field(
+        min_length=1,
+        pattern=TEXT_PATTERN,
+        description="the article text (not only whitespace, no NUL); every offset of the report refers to it",
+    )
+    title: str | None = Field(default=None, max_length=1000, pattern=NO_NUL)
+    publisher: str | None = Field(default=None, max_length=1000, pattern=NO_NUL)
+    published: str | None = Field(
+        default=None, max_length=100, pattern=NO_NUL, description="YYYY-MM-DD (or YYYY-MM, YYYY); else ignored"
+    )
+    url: str | None = Field(
+        default=None, max_length=4000, pattern=NO_NUL, description="recorded only: the server never fetches it"
+    )
 
 
 class DocumentSummaryModel(_Open):

@@ -130,7 +130,14 @@ class HostGuard:
 
 
 class CrossSiteWriteGuard:
-    """Refuses state-changing requests sent by a page of another origin (a cross-site form or fetch)."""
+    """Refuses state-changing requests sent by a page of another origin (a cross-site form or fetch).
+
+    Browsers say where a request comes from in ``Sec-Fetch-Site``; only ``same-origin`` (and ``none``,
+    the user's own navigation) may write. ``same-site`` is refused too: another port of localhost is
+    the same site. Without that header (an older browser, or a script such as curl), the ``Origin``
+    must be absent or this server's own; with ``Referrer-Policy: no-referrer`` a browser's own form
+    posts say ``Origin: null``, which is accepted only together with ``Sec-Fetch-Site: same-origin``.
+    """
 
     SAFE = frozenset({"GET", "HEAD", "OPTIONS"})
 
@@ -138,15 +145,21 @@ class CrossSiteWriteGuard:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope.get("method", "GET") not in self.SAFE:
-            site = _header(scope, b"sec-fetch-site")
-            origin = _header(scope, b"origin")
-            host = _header(scope, b"host") or ""
-            foreign_origin = origin not in (None, "null") and origin.split("://", 1)[-1].lower() != host.lower()
-            if site == "cross-site" or foreign_origin or origin == "null":
-                await _plain(send, 403, "SW502 cross-site request refused")
-                return
+        if scope["type"] == "http" and scope.get("method", "GET") not in self.SAFE and not self._allowed(scope):
+            await _plain(send, 403, "SW502 cross-site request refused")
+            return
         await self.app(scope, receive, send)
+
+    @staticmethod
+    def _allowed(scope: Scope) -> bool:
+        site = _header(scope, b"sec-fetch-site")
+        if site is not None:
+            return site.strip().lower() in ("same-origin", "none")
+        origin = _header(scope, b"origin")
+        if origin is None:
+            return True
+        host = (_header(scope, b"host") or "").strip().lower()
+        return origin != "null" and origin.split("://", 1)[-1].strip().lower() == host
 
 
 class BodyTooLarge(HTTPException):

@@ -31,6 +31,9 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorModel, "description": "bad input (a coded error)"},
     413: {"model": ErrorModel, "description": "request body over the server's limit"},
 }
+CONFLICT: dict[int | str, dict[str, Any]] = {
+    409: {"model": ErrorModel, "description": "an impossible merge or split (SW403)"}
+}
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorModel, "description": "no such record (SW204)"}}
 WRITE: dict[int | str, dict[str, Any]] = {
     401: {"model": ErrorModel, "description": "the server has a token and the request did not give it (SW506)"}
@@ -140,7 +143,7 @@ def get_incident(request: Request, incident_id: Annotated[str, PathParam(max_len
     "/incidents/merge",
     response_model=DecisionResult,
     tags=["incidents"],
-    responses={**ERRORS, **NOT_FOUND, **WRITE},
+    responses={**ERRORS, **NOT_FOUND, **CONFLICT, **WRITE},
     dependencies=[Depends(write_access)],
 )
 def merge_incidents(request: Request, body: MergeRequest) -> Any:
@@ -153,7 +156,7 @@ def merge_incidents(request: Request, body: MergeRequest) -> Any:
     "/incidents/{incident_id}/split",
     response_model=DecisionResult,
     tags=["incidents"],
-    responses={**ERRORS, **NOT_FOUND, **WRITE},
+    responses={**ERRORS, **NOT_FOUND, **CONFLICT, **WRITE},
     dependencies=[Depends(write_access)],
 )
 def split_incident(request: Request, incident_id: Annotated[str, PathParam(max_length=200)], body: SplitRequest) -> Any:
