@@ -45,3 +45,16 @@ def test_incidents_of_a_document(store):
     assert [v.incident.id for v in store.incidents_of(b.document.id)] == [view.incident.id]
     assert store.incidents_of(c.document.id) == []
     assert store.incidents_of("0" * 64) == []
+
+
+def test_report_revision_follows_the_report(store):
+    report, raw = make_report("Shelling of Darvel killed 12 people.", figures=[Fig("12 people", value=12)])
+    assert store.report_revision(report.document.id) is None
+    store.put(report, raw)
+    first = store.report_revision(report.document.id)
+    assert first and store.report_revision(report.document.id) == first
+    store.put(report, raw)  # unchanged
+    assert store.report_revision(report.document.id) == first
+    changed, _ = make_report("Shelling of Darvel killed 12 people.", figures=[Fig("12 people", value=13)])
+    store.put(changed, raw)  # re-analysed: a different report of the same bytes
+    assert store.report_revision(report.document.id) not in (None, first)

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from sourcewise.store import open_store
+from tests.web import builders
 from tests.web.conftest import make_client
 
 
@@ -194,3 +195,21 @@ def test_hostile_article_is_escaped_everywhere(client, web_ledger):
         assert "onerror=" not in page.replace("onerror=&#34;", "").replace("onerror=&quot;", "")
     assert "{{ 7*7 }}" in pages[0]
     assert "&lt;script&gt;window.__pwned=&#39;script&#39;&lt;/script&gt;" in pages[0]
+
+
+def test_a_reanalysed_report_is_never_served_from_the_cache(fresh_db):
+    import dataclasses
+
+    report, raw = builders.ngo_report()
+    from tests.web.conftest import fill
+
+    fill(fresh_db, [(report, raw)])
+    with make_client(fresh_db) as c:
+        url = f"/documents/{report.document.id}"
+        assert "30–60" in c.get(url).text
+        assert len(c.app.state.page_cache) == 1
+        f = dataclasses.replace(report.figures[0], low=35, high=65)
+        with open_store(fresh_db) as store:
+            assert store.put(dataclasses.replace(report, figures=(f,)), raw) == "updated"
+        page = c.get(url).text
+        assert "35–65" in page and "30–60" not in page

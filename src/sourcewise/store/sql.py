@@ -307,6 +307,12 @@ class SqlStore:
             return None
         return Report.from_dict({**json.loads(row["report"]), "document": doc.to_dict()})
 
+    def report_revision(self, document_id: str) -> str | None:
+        row = self._one("SELECT report FROM reports WHERE document_id = ?", (document_id,))
+        if row is None:
+            return None
+        return hashlib.blake2b(row["report"].encode("utf-8"), digest_size=16).hexdigest()
+
     def get_raw(self, document_id: str) -> bytes:
         row = self._one("SELECT raw, raw_sha256 FROM documents WHERE id = ?", (document_id,))
         if row is None:

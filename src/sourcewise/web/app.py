@@ -28,6 +28,7 @@ from sourcewise.errors import InputError, NotFound, SourcewiseError, StoreUnavai
 from sourcewise.settings import Settings
 from sourcewise.web import DEFAULT_MAX_UPLOAD, filters
 from sourcewise.web.analysis import AnalysisService
+from sourcewise.web.cache import LRU
 from sourcewise.web.security import BodyLimit, CrossSiteWriteGuard, HostGuard, SecurityHeaders
 from sourcewise.web.stores import StoreProvider
 
@@ -44,6 +45,8 @@ class WebConfig:
     #: Host names the server answers to; None answers to any (set when listening beyond loopback).
     allowed_hosts: frozenset[str] | None = None
     settings: Settings = field(default_factory=Settings)
+    #: Document pages whose report-only parts are kept rendered (keyed by the report's revision).
+    page_cache_size: int = 256
 
 
 def swagger_assets() -> Path | None:
@@ -97,6 +100,7 @@ def create_app(config: WebConfig, *, analyzer: object | None = None) -> FastAPI:
     app.state.analysis = AnalysisService(config.settings, analyzer)
     app.state.templates = make_templates()
     app.state.swagger = swagger_assets()
+    app.state.page_cache = LRU(config.page_cache_size)
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     if app.state.swagger is not None:

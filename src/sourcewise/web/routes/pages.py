@@ -9,12 +9,15 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from sourcewise.errors import SourcewiseError, TooLarge
 from sourcewise.reconcile import IncidentView
+from sourcewise.records import Report
 from sourcewise.web.analysis import Metadata, load_pasted, load_upload
+from sourcewise.web.cache import DocumentParts
 from sourcewise.web.charts import claims_charts, timeline
 from sourcewise.web.document_view import document_view
 from sourcewise.web.routes.common import ledger, may_write, render
@@ -70,17 +73,35 @@ def documents(request: Request, page: Annotated[int, Query(ge=1, le=1_000_000)] 
     )
 
 
+def document_parts(request: Request, report: Report) -> DocumentParts:
+    """The report-only parts of a document page (escaped, highlighted), rendered once per report revision."""
+    env = request.app.state.templates.env
+    view = document_view(report)
+    return DocumentParts(
+        title=report.document.title or report.document.source,
+        head=Markup(env.get_template("_doc_head.html").render(view=view)),
+        main=Markup(env.get_template("_doc_main.html").render(view=view)),
+        side=Markup(env.get_template("_doc_side.html").render(view=view)),
+    )
+
+
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document(request: Request, document_id: str, stored: str | None = None) -> Response:
+    cache = request.app.state.page_cache
     with ledger(request) as store:
-        report = store.get_report(document_id)
-        if report is None:
-            raise HTTPException(404, f"SW204 no document {document_id[:16]!r} in the ledger")
+        revision = store.report_revision(document_id)
+        parts = cache.get((document_id, revision)) if revision else None
+        if parts is None:
+            report = store.get_report(document_id)
+            if report is None or revision is None:
+                raise HTTPException(404, f"SW204 no document {document_id[:16]!r} in the ledger")
+            parts = document_parts(request, report)
+            cache.put((document_id, revision), parts)
         incidents = store.incidents_of(document_id)
     return render(
         request,
         "document.html",
-        {"view": document_view(report), "incidents": incidents, "stored": stored, "transient": False},
+        {"parts": parts, "incidents": incidents, "stored": stored, "transient": False},
     )
 
 
@@ -180,5 +201,5 @@ async def analyze_submit(request: Request) -> Response:
     return render(
         request,
         "document.html",
-        {"view": document_view(report), "incidents": [], "stored": None, "transient": True},
+        {"parts": document_parts(request, report), "incidents": [], "stored": None, "transient": True},
     )
