@@ -23,6 +23,7 @@ demo: $(STAMP)
 	  $(BIN)/sourcewise incidents --db $$tmp/ledger.db && \
 	  $(BIN)/sourcewise compare --db $$tmp/ledger.db; \
 	  rm -rf $$tmp
+	@echo "Browse them in the web UI: $(BIN)/sourcewise ingest examples --db demo.db && $(BIN)/sourcewise serve --db demo.db  (http://127.0.0.1:8000/)"
 
 test: lint typecheck pytest
 

@@ -5,6 +5,8 @@ on CI (CI=true) that is a failure instead, since .ci/run installs Chromium.
 Playwright's own browser downloads are never used: ``executable_path`` points
 at the system Chromium. Screenshots go to build/screenshots (ignored by git),
 or to $SOURCEWISE_SCREENSHOTS (``docs/screenshots`` refreshes the README's).
+Pages of real articles (the shared corpus) are only ever saved under build/:
+the repository holds no text of real articles, not even as pictures.
 """
 
 from __future__ import annotations
@@ -71,9 +73,18 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def screenshots() -> Path:
+    """Where screenshots of invented material go (the README's, with SOURCEWISE_SCREENSHOTS=docs/screenshots)."""
     out = Path(os.environ.get("SOURCEWISE_SCREENSHOTS") or ROOT / "build" / "screenshots")
     if not out.is_absolute():
         out = ROOT / out
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
+@pytest.fixture(scope="session")
+def corpus_screenshots() -> Path:
+    """Screenshots of real articles: build/screenshots/corpus only, never committed."""
+    out = ROOT / "build" / "screenshots" / "corpus"
     out.mkdir(parents=True, exist_ok=True)
     return out
 
@@ -141,6 +152,21 @@ def hostile_server(tmp_path_factory, analyzer):
 
     reports = [builders.wire_story(), builders.hostile_article()]
     with _server_over(tmp_path_factory, analyzer, "hostile", reports) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def examples_server(tmp_path_factory, analyzer):
+    """The bundled (invented) examples ingested with the real pipeline: what `make demo` stores."""
+    from sourcewise.ledger import ingest
+    from sourcewise.store import open_store
+
+    db = str(tmp_path_factory.mktemp("e2e") / "examples.db")
+    with open_store(db) as store:
+        summary = ingest(store, [ROOT / "examples"], analyzer=analyzer)
+        assert summary.failed == 0, summary.failures
+    with LiveServer(live_app(db, analyzer=analyzer)) as server:
+        server.db = db  # type: ignore[attr-defined]
         yield server
 
 

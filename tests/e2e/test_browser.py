@@ -24,7 +24,7 @@ def only_loopback(page, server) -> list[str]:
     return [u for u in page.requests if not u.startswith((server.url + "/", "data:", "about:"))]
 
 
-def test_seed_article_click_613_shows_its_record(page, corpus_server, screenshots):
+def test_seed_article_click_613_shows_its_record(page, corpus_server, corpus_screenshots):
     [seed] = [d for d in api(corpus_server, "/api/documents?limit=100") if "00-newsaz-khojaly" in d["source"]]
     page.goto(f"{corpus_server.url}/documents/{seed['id']}")
     mark = page.locator("mark.hl-figure[id^='q-']").filter(has_text=re.compile(r"^613\b")).first
@@ -43,10 +43,10 @@ def test_seed_article_click_613_shows_its_record(page, corpus_server, screenshot
     assert detail.locator(f"a[data-select='{ref}']").count() == 1
     mark.click()
     assert only_loopback(page, corpus_server) == [] and page.console_errors == []
-    page.screenshot(path=str(screenshots / "document.png"))
+    page.screenshot(path=str(corpus_screenshots / "seed-document.png"))
 
 
-def test_khojaly_incident_lines_up_sources(page, corpus_server, screenshots):
+def test_khojaly_incident_lines_up_sources(page, corpus_server, corpus_screenshots):
     if "sw_events" not in components.PIPELINE:
         pytest.skip("the events component is not in the pipeline yet: the corpus has no incidents")
     incidents = api(corpus_server, "/api/incidents?place=Khojaly&limit=50")
@@ -62,7 +62,7 @@ def test_khojaly_incident_lines_up_sources(page, corpus_server, screenshots):
     assert linked == set(khojaly["documents"])
     assert page.locator("#claims").get_by_text("613", exact=True).count() >= 1
     assert page.locator("figure.chart svg").count() >= 2  # a chart per category and the timeline
-    page.screenshot(path=str(screenshots / "incident-khojaly.png"), full_page=True)
+    page.screenshot(path=str(corpus_screenshots / "khojaly-incident.png"), full_page=True)
 
 
 def test_incident_table_chart_and_quote_links(page, velmora_server, screenshots):
@@ -162,8 +162,27 @@ def test_api_docs_work_offline(page, velmora_server, screenshots):
     page.screenshot(path=str(screenshots / "api-docs.png"))
 
 
-def test_home_page(page, velmora_server, screenshots):
+def test_home_page(page, velmora_server):
     page.goto(velmora_server.url + "/")
     assert page.get_by_role("heading", name="Incidents by place and date").is_visible()
     assert page.locator("a[href^='/incidents/I']").count() >= 1
+    assert page.locator("a[href^='/documents/']").count() >= 3
+
+
+def test_examples_ledger_home_search_and_a_sponsored_piece(page, examples_server, screenshots):
+    """The demo's invented articles, analysed by the real pipeline: the README's screenshots."""
+    page.goto(examples_server.url + "/")
+    assert page.locator("ul.plain a[href^='/documents/']").count() == 5
     page.screenshot(path=str(screenshots / "home.png"))
+    page.fill(".bigsearch input[name=q]", "Darvel")
+    page.click(".bigsearch button")
+    assert page.locator("ol.hits li").count() >= 4 and page.locator(".snippet mark").count() >= 4
+    page.screenshot(path=str(screenshots / "search.png"))
+    [sponsored] = [d for d in api(examples_server, "/api/documents") if "02-sponsored" in d["source"]]
+    page.goto(f"{examples_server.url}/documents/{sponsored['id']}")
+    assert page.locator("mark.hl-sponsorship").count() >= 1  # the disclosure, highlighted
+    first_figure = page.locator("mark.hl-figure[id^='q-']").first
+    first_figure.click()
+    assert page.locator("#detail dt").first.inner_text() == "category"
+    page.screenshot(path=str(screenshots / "document.png"))
+    assert only_loopback(page, examples_server) == [] and page.console_errors == []
