@@ -89,10 +89,17 @@ def test_unattributed_figures_stay_unattributed(analyze):
         "He did not say how many people were killed.",
         "The strike claimed the lives of 9 civilians.",
         "Fighting continues to be reported in the north.",
+        "The commander reports directly to the regional chief of staff.",
+        "The governor declared a curfew in the city.",
     ],
 )
 def test_not_attributions(analyze, text):
     assert attributions(analyze(text)) == []
+
+
+def test_a_counted_object_is_still_a_claim(analyze):
+    r = analyze("The health office confirmed 12 deaths in the district.")
+    assert [a.source for a in r.framing.attributions] == ["health office"]
 
 
 def test_agentless_consensus_is_recorded_but_credits_no_figure(analyze):

@@ -70,6 +70,24 @@ from sourcewise.nlp.components.genre import DEFAULT_GENRE, classify
             "For Immediate Release",
         ),
         (
+            "ANALYSIS-Why the northern front stalled\n\nThe offensive slowed in May.",
+            {},
+            "analysis_opinion",
+            "genre label",
+        ),
+        (
+            "The war nobody sees\n\nThe town is quiet.\n\nJane Roe is a senior fellow at the Institute for Conflict Studies.",
+            {},
+            "analysis_opinion",
+            "biography",
+        ),
+        (
+            "Siege of Port Ardel\n\nThe Siege of Port Ardel (Ardelian: Opsada) was a blockade of the city.\n\nSee also\nSieges",
+            {},
+            "encyclopedia",
+            "definitional lead",
+        ),
+        (
             "The siege of Port Ardel\n\nThe siege lasted 40 days.",
             {"url": "https://en.wikipedia.org/wiki/Siege_of_Port_Ardel"},
             "encyclopedia",

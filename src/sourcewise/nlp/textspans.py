@@ -45,7 +45,7 @@ def quoted_ranges(text: str) -> Ranges:
     return Ranges([(m.start(), m.end()) for m in _DOUBLE.finditer(text)])
 
 
-_BREAK = re.compile(r"\n\s*\n|\n(?=[ \t]*[^a-z\s])")
+_BREAK = re.compile(r"\n\s*\n|[\u2028\u2029]|\n(?=[ \t]*[^a-z\s])")
 
 
 class Segments:

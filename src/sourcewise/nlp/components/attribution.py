@@ -218,14 +218,26 @@ def _count_span(doc: Doc, verb: Token, segs: Segments) -> _Found | None:
     return _Found(start, _end(verb), _source_text(doc, subj), verb=verb)
 
 
+_COUNT_NOUNS = {"death", "casualty", "toll", "killing", "injury", "figure", "number", "loss", "victim", "fatality"}
+
+
 def _reports_a_thing(verb: Token, segs: Segments) -> bool:
-    """ "claimed responsibility", "claimed the lives of": an object, and no reported clause."""
-    if verb.lemma_ not in ("claim", "announce", "report", "confirm", "state"):
+    """ "claimed responsibility", "declared a curfew", "reports to the commander": the verb takes a thing or a
+    superior, not a reported claim. An object that counts harm ("confirmed 12 deaths") is still a claim."""
+    if verb.lemma_ in ("say", "tell"):
         return False
     children = [c for c in verb.children if segs.same(c.idx, verb.idx)]
-    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN") for c in children) and not any(
-        c.dep_ in ("ccomp", "xcomp") for c in children
-    )
+    if any(c.dep_ in ("ccomp", "xcomp") for c in children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "to" for c in children) and verb.lemma_ == "report":
+        return True
+    for c in children:
+        if c.dep_ == "dobj" and c.lemma_.lower() in ("life", "responsibility", "credit"):
+            return True  # "claimed the lives of", "claimed responsibility"
+        if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
+            counts = any(t.like_num for t in c.subtree) or c.lemma_.lower() in _COUNT_NOUNS
+            return not counts
+    return False
 
 
 def _speaker_before(verb: Token, lex: _Lex) -> Token | None:
