@@ -90,3 +90,4 @@ def _renderer(fmt: str):
     from sourcewise.render.text import print_report
 
     return print_report
+

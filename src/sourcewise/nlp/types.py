@@ -9,6 +9,7 @@ start inside a token ("Deaths45").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(slots=True)
@@ -57,6 +58,10 @@ class DateSpan:
     end: int
     value: str
     granularity: str
+    first: date | None = None  # the first and last day the expression covers
+    last: date | None = None
+    relative: bool = False  # read against the dateline or publication date ("yesterday")
+    dateline: bool = False  # the document's own dateline, not a date of something it reports
 
 
 @dataclass(slots=True)

@@ -1,0 +1,134 @@
+"""What a document claims for a whole event, per category (spec: "Events and totals").
+
+Pure functions over small records, so the counting rules can be tested on their
+own. Within one event and category, only top-level figures count (a figure
+``part_of`` another is inside it). Figures are read in text order:
+
+- a figure the text marks as a further group ("another", "a third", "also
+  detained", a second count in the same sentence, civilians beside combatants)
+  is added to the running total;
+- any other figure restates the count ("kills 28" in the headline, "the death
+  toll rose to 28" in the body): the total is the larger of the two, except that
+  a stated number overrides a vague word or a bare plural ("several insurgents
+  were detained ... three were detained": 3, not max(3, 3) by accident nor 6);
+- vague and implied figures count with their conventional minimum (``low``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: Subgroups that cannot contain each other: counts of both are separate people.
+DISJOINT: frozenset[frozenset[str]] = frozenset(
+    {
+        frozenset({"civilians", "combatants"}),
+        frozenset({"women", "men"}),
+        frozenset({"children", "men"}),
+        frozenset({"children", "combatants"}),
+        frozenset({"journalists", "combatants"}),
+        frozenset({"medics", "combatants"}),
+        frozenset({"aid_workers", "combatants"}),
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """One top-level figure as totals see it."""
+
+    index: int  # the figure's index in the document's figure list
+    value: int | None
+    low: int | None
+    high: int | None
+    qualifier: str
+    subgroup: str | None = None
+    sentence: int = 0
+    additive: bool = False  # the text marks it as a further group
+
+
+@dataclass(slots=True)
+class Total:
+    value: int | None
+    low: int | None
+    high: int | None
+    figures: list[int]
+
+    def as_dict(self) -> dict:
+        return {"value": self.value, "low": self.low, "high": self.high, "figures": list(self.figures)}
+
+
+_SOFT = ("vague", "implied")
+_EXACT = ("exact", "about")
+
+
+def minimum(c: Count) -> int:
+    """The least number of people the figure claims."""
+    if c.value is not None and c.qualifier not in ("range", "vague"):
+        return c.value
+    return c.low or c.value or 0
+
+
+def category_total(counts: list[Count]) -> Total | None:
+    """Fold the top-level figures of one category of one event into the event's total."""
+    if not counts:
+        return None
+    groups: list[list[Count]] = []
+    for c in counts:
+        if not groups or _separate(c, groups):
+            groups.append([c])
+            continue
+        _restate(groups, c)
+    figures = sorted({c.index for g in groups for c in g})
+    bests = [_best(g) for g in groups]
+    if len(bests) == 1:
+        b = bests[0]
+        if b.qualifier == "range":
+            return Total(None, b.low, b.high, figures)
+        if b.qualifier == "up_to":
+            return Total(None, None, b.value, figures)
+        if b.qualifier in _EXACT and b.value is not None:
+            return Total(b.value, None, None, figures)
+        return Total(None, minimum(b), None, figures)
+    if all(b.qualifier in _EXACT and b.value is not None for b in bests):
+        return Total(sum(minimum(b) for b in bests), None, None, figures)
+    return Total(None, sum(minimum(b) for b in bests), None, figures)
+
+
+def _separate(c: Count, groups: list[list[Count]]) -> bool:
+    if c.additive:
+        return True
+    last = groups[-1]
+    if any(g.sentence == c.sentence for g in last) and not any(_same_amount(g, c) for g in last):
+        return True  # "killed a leader and one suspected insurgent": two groups in one sentence
+    return bool(
+        c.subgroup
+        and all(any(frozenset({c.subgroup, g.subgroup}) in DISJOINT for g in grp if g.subgroup) for grp in groups)
+    )
+
+
+def _same_amount(a: Count, b: Count) -> bool:
+    return minimum(a) == minimum(b) and a.qualifier == b.qualifier
+
+
+def _restate(groups: list[list[Count]], c: Count) -> None:
+    """Join the group the figure restates: one of equal amount, else of its subgroup, else the largest."""
+    for g in groups:
+        if any(minimum(x) == minimum(c) for x in g):
+            g.append(c)
+            return
+    for g in groups:
+        if c.subgroup and any(x.subgroup == c.subgroup for x in g):
+            g.append(c)
+            return
+    if len(groups) > 1 and c.qualifier not in _SOFT and minimum(c) >= sum(minimum(_best(g)) for g in groups):
+        merged = [x for g in groups for x in g]  # "two insurgents ... and a third ... three in all"
+        groups[:] = [[*merged, c]]
+        return
+    max(groups, key=lambda g: minimum(_best(g))).append(c)
+
+
+def _best(group: list[Count]) -> Count:
+    """The count a group stands for: a stated number beats a vague word; among stated, the largest."""
+    hard = [c for c in group if c.qualifier not in _SOFT]
+    pool = hard or group
+    return max(pool, key=minimum)
