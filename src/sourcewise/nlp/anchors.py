@@ -64,14 +64,16 @@ def nearest(doc: Doc, anchor: Token, items: Sequence[CharSpan], candidates: list
     """The candidate item closest to ``anchor`` in the parse.
 
     Ties go to a span that modifies rather than fills a verb ("on 26 March" over the
-    object of "declare 31 March as ..."), then to the closer in the text.
+    object of "declare 31 March as ..."), then to a stated date over a relative one,
+    then to the closer in the text.
     """
-    best: tuple[int, int, int, int] | None = None
+    best: tuple[int, bool, bool, int, int] | None = None
     for i in candidates:
         root = span_root(doc, items[i].start, items[i].end)
         if root is None:
             continue
-        key = (tree_distance(anchor, root), root.dep_ in _ARGUMENT_DEPS, abs(root.i - anchor.i), i)
+        relative = bool(getattr(items[i], "relative", False))
+        key = (tree_distance(anchor, root), root.dep_ in _ARGUMENT_DEPS, relative, abs(root.i - anchor.i), i)
         if best is None or key < best:
             best = key
-    return best[3] if best is not None else None
+    return best[4] if best is not None else None

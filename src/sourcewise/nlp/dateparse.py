@@ -105,8 +105,11 @@ _P_DM = re.compile(  # 26 March 1998, the 7th of October, 25-26 February 1992, 2
     rf"{_NB}{_OPT_WD}(?:the{_SP})?(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?(?:{_SP}of)?{_SP}(?P<m>{_MONTH})"
     rf"(?:,?{_SP}(?P<y>{_YEAR}))?"
 )
+_P_GLUED = re.compile(  # "Date15 January 1999": a table's label run into its value (a full date only)
+    rf"(?<=[a-z])(?P<d1>{_DAY}){_SP}(?P<m>{_MONTH}),?{_SP}(?P<y>{_YEAR})"
+)
 _P_MD = re.compile(  # January 17, 2012; Jan. 25, 2013; Sept. 1; Feb 25-26, 1992; Nov. 1. 2011
-    rf"{_NB}{_OPT_WD}(?P<m>{_MONTH}){_SP}(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?(?![:\d])"
+    rf"{_NB}{_OPT_WD}(?P<m>{_MONTH}){_SP}(?P<d1>{_DAY})(?:{_DASH}(?P<d2>{_DAY}))?(?!\d|:\d)"
     rf"(?:[,.]?[ \t\u00a0]*(?P<y>{_YEAR}))?"
 )
 _P_MY = re.compile(  # February 1994, Feb. 2012, February of 1994, late February 1992
@@ -139,6 +142,16 @@ _REL_WORDS = (
     r"this month|this year|last week|last month|last year|past week"
 )
 _P_REL = re.compile(rf"(?<![\w])(?P<w>{_REL_WORDS})(?![\w])", re.IGNORECASE)
+_OVERNIGHT_ADJ = re.compile(r"[ \t]+(?!and\b|or\b|on\b|in\b|at\b|near\b|to\b|from\b)[a-z]+(?:s|ion|ions|raid|strike)\b")
+_N = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten"
+_P_PAST_DAYS = re.compile(  # "the past two days"; "the last 24 hours" (a daily report's day: the day itself)
+    rf"(?<![\w])(?:the|these)\s+(?:past|last)\s+(?:(?P<n>{_N})\s+days|(?P<h>24)\s+hours)(?![\w])",
+    re.IGNORECASE,
+)
+_P_FOR_DAYS = re.compile(  # "has continued for two days": under way since the day before
+    rf"\b(?:has|have)[ \t]+(?:\w+[ \t]+){{0,2}}?(?P<q>for[ \t]+(?P<n>{_N})[ \t]+days)(?![\w])",
+    re.IGNORECASE,
+)
 _P_AGO = re.compile(
     r"(?<![\w])(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u>days?|weeks?)\s+ago"
     r"(?![\w])",
@@ -148,6 +161,7 @@ _P_WEEKDAY = re.compile(
     rf"(?<![\w])(?:(?P<mod>last|Last|this|This|next|Next|past|coming|on|On|early|Early|late|Late)[ \t]+)?"
     rf"(?P<wd>{_WEEKDAY})(?:['’]s)?(?:[ \t]+(?P<part>morning|afternoon|evening|night))?"
 )
+_EVERY = re.compile(rf"\b(?:every|each)[ \t]+(?:(?:{_WEEKDAY}),?[ \t]+(?:and[ \t]+|or[ \t]+)?)*$")
 _P_ANAPHOR = re.compile(
     r"(?<![\w])(?P<w>the (?:next|following|previous|same) day|the day (?:before|after)|that (?:same )?day)(?![\w])",
     re.IGNORECASE,
@@ -217,6 +231,8 @@ def _raw_matches(text: str) -> list[_Raw]:
     raws: list[_Raw] = []
     for m in _P_DM.finditer(text):
         raws.append(_Raw(m.start(), m.end(), "date", _int(m["y"]), _month(m["m"]), _day(m["d1"]), d2=_day(m["d2"])))
+    for m in _P_GLUED.finditer(text):
+        raws.append(_Raw(m.start(), m.end(), "date", int(m["y"]), _month(m["m"]), _day(m["d1"])))
     for m in _P_MD.finditer(text):
         raws.append(_Raw(m.start(), m.end(), "date", _int(m["y"]), _month(m["m"]), _day(m["d1"]), d2=_day(m["d2"])))
     for m in _P_MY.finditer(text):
@@ -247,12 +263,26 @@ def _raw_matches(text: str) -> list[_Raw]:
         g = "y" if m["y"] else "y2"
         raws.append(_Raw(m.start(g), m.end(g), "date", int(m[g])))
     for m in _P_REL.finditer(text):
+        if m["w"].lower() == "overnight" and _OVERNIGHT_ADJ.match(text, m.end()):
+            continue  # "overnight operations": the time of day of an operation, not which night
         raws.append(_Raw(m.start(), m.end(), "relative", word=m["w"].lower()))
     for m in _P_AGO.finditer(text):
         n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
         days = n * (7 if m["u"].lower().startswith("week") else 1)
         raws.append(_Raw(m.start(), m.end(), "ago", n=days))
+    for m in _P_PAST_DAYS.finditer(text):
+        if m["h"]:
+            raws.append(_Raw(m.start(), m.end(), "relative", word="today"))
+            continue
+        n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
+        raws.append(_Raw(m.start(), m.end(), "relative", word="past days", n=n))
+    for m in _P_FOR_DAYS.finditer(text):
+        n = int(m["n"]) if m["n"].isdigit() else _SMALL[m["n"].lower()]
+        if n > 1:
+            raws.append(_Raw(m.start("q"), m.end("q"), "relative", word="past days", n=n - 1))
     for m in _P_WEEKDAY.finditer(text):
+        if _EVERY.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "published every Monday, Wednesday and Friday": a routine, not a day
         mod = (m["mod"] or "").lower()
         start = m.start() if mod in ("last", "this", "next", "past", "coming") else m.start("wd")
         raws.append(_Raw(start, m.end(), "weekday", d1=WEEKDAYS[m["wd"].lower()], mod=mod))
@@ -365,6 +395,9 @@ def _relative(r: _Raw, today: date) -> TimeExpr | None:
         return _day_expr(r, today - timedelta(days=2))
     if w in ("yesterday", "last night"):
         return _day_expr(r, today - timedelta(days=1))
+    if w == "past days":
+        first = today - timedelta(days=r.n)
+        return TimeExpr(r.start, r.end, f"{first}/{today}", "interval", first, today, True)
     if w == "overnight":
         return TimeExpr(
             r.start, r.end, f"{today - timedelta(days=1)}/{today}", "interval", today - timedelta(days=1), today, True
@@ -459,12 +492,15 @@ def _month_end(y: int, m: int) -> date:
 
 
 def _narrative(text: str, r: _Raw, before: list[TimeExpr]) -> TimeExpr | None:
-    """The last date with an explicit year in the same paragraph, shortly before ``r``."""
+    """The last dated moment (a day or month with its year) in the same paragraph, shortly before ``r``.
+
+    A bare year ("since a war there ended in 1994") sets no scene: it is background.
+    """
     para_start = text.rfind("\n\n", 0, r.start)
     for e in reversed(before):
         if e.end <= para_start or r.start - e.end > 400:
             return None
-        if e.explicit_year and not e.relative:
+        if e.explicit_year and not e.relative and e.granularity in ("day", "interval", "month"):
             return e
     return None
 
@@ -515,10 +551,11 @@ _DATELINE = re.compile(
 )
 
 
-def find_reference(text: str, published: str | None = None, head: int = 1500) -> Reference | None:
+def find_reference(text: str, published: str | None = None, head: int = 1500, head_date: int = 300) -> Reference | None:
     """The date a document speaks from: its dateline ("KABUL, Afghanistan (Jan. 25, 2013)",
     "BAKU, Azerbaijan, February 26", "GAZA, Jan. 4 (Xinhua)"), else its publication date,
-    else the first full date of its header (a release's title: "Operational Update, March 8, 2011").
+    else the first day its header names (a release's title: "Operational Update, March 8, 2011",
+    "Dec. 6: Operations in ...", the year then from a release number nearby).
 
     A dateline without a year takes the publication year, else the nearest year the header
     mentions (a release number such as 2010-09-...), and is refused if it has none.
@@ -545,8 +582,8 @@ def find_reference(text: str, published: str | None = None, head: int = 1500) ->
                     return Reference(d, year, m.start("date"), m.start("date") + len(m["date"]))
     if pub is not None:
         return pub
-    for e in find_dates(text[:400]):
-        if e.granularity == "day" and e.explicit_year:
+    for e in find_dates(text[:head_date]):
+        if e.granularity == "day" and not e.relative:
             return Reference(e.first, e.first.year, e.start, e.end)
     return None
 

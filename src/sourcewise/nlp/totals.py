@@ -4,9 +4,10 @@ Pure functions over small records, so the counting rules can be tested on their
 own. Within one event and category, only top-level figures count (a figure
 ``part_of`` another is inside it). Figures are read in text order:
 
-- a figure the text marks as a further group ("another", "a third", "also
-  detained", a second count in the same sentence, civilians beside combatants)
-  is added to the running total;
+- a figure the text marks as a further group (``additive``: "another", "a
+  third", "also detained", a second count in the same sentence; the caller
+  decides) or of a subgroup disjoint from all others (civilians beside
+  combatants) is added to the running total;
 - any other figure restates the count ("kills 28" in the headline, "the death
   toll rose to 28" in the body): the total is the larger of the two, except that
   a stated number overrides a vague word or a bare plural ("several insurgents
@@ -42,7 +43,6 @@ class Count:
     high: int | None
     qualifier: str
     subgroup: str | None = None
-    sentence: int = 0
     additive: bool = False  # the text marks it as a further group
 
 
@@ -62,7 +62,9 @@ _EXACT = ("exact", "about")
 
 
 def minimum(c: Count) -> int:
-    """The least number of people the figure claims."""
+    """The least number of people the figure claims ("more than 30" is at least 31)."""
+    if c.value is not None and c.qualifier == "more_than":
+        return c.value + 1
     if c.value is not None and c.qualifier not in ("range", "vague"):
         return c.value
     return c.low or c.value or 0
@@ -97,17 +99,10 @@ def category_total(counts: list[Count]) -> Total | None:
 def _separate(c: Count, groups: list[list[Count]]) -> bool:
     if c.additive:
         return True
-    last = groups[-1]
-    if any(g.sentence == c.sentence for g in last) and not any(_same_amount(g, c) for g in last):
-        return True  # "killed a leader and one suspected insurgent": two groups in one sentence
     return bool(
         c.subgroup
         and all(any(frozenset({c.subgroup, g.subgroup}) in DISJOINT for g in grp if g.subgroup) for grp in groups)
     )
-
-
-def _same_amount(a: Count, b: Count) -> bool:
-    return minimum(a) == minimum(b) and a.qualifier == b.qualifier
 
 
 def _restate(groups: list[list[Count]], c: Count) -> None:
