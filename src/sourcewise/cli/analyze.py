@@ -90,4 +90,3 @@ def _renderer(fmt: str):
     from sourcewise.render.text import print_report
 
     return print_report
-

@@ -122,7 +122,7 @@ _P_M = re.compile(  # in February, since mid-March, last May: a month with a pre
 )
 _P_ISO = re.compile(rf"(?<![\w-])(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\w-])")
 _P_NUMERIC = re.compile(  # 25.02.1992, 25/02/1992 (read day first), 02/25/1992 when only that reading works
-    rf"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?![\w./-])"
+    rf"(?<![\w./-])(?P<a>[0-3]?\d)(?P<sep>[./])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR})(?![\w/-]|\.\d)"
 )
 _P_DECADE = re.compile(
     r"(?<![\w'])(?:the\s+)?(?P<pre>(?:early|late|mid)[- ])?(?:(?P<c>1[6-9]|20)(?P<d>\d)0s|['’](?P<s>\d)0s)(?![\w])"

@@ -12,6 +12,9 @@ own. Within one event and category, only top-level figures count (a figure
   toll rose to 28" in the body): the total is the larger of the two, except that
   a stated number overrides a vague word or a bare plural ("several insurgents
   were detained ... three were detained": 3, not max(3, 3) by accident nor 6);
+- a stated number makes a vague group precise, even when marked as further
+  ("detained a leader and several others ... three additional suspects were
+  detained" is 1 + 3): ISAF's and ACLED's "an explicit number overrides the word";
 - vague and implied figures count with their conventional minimum (``low``).
 """
 
@@ -76,6 +79,10 @@ def category_total(counts: list[Count]) -> Total | None:
         return None
     groups: list[list[Count]] = []
     for c in counts:
+        vague = _vague_group(groups) if c.qualifier not in _SOFT else None
+        if vague is not None and c.additive:
+            vague.append(c)  # "several others ... three additional suspects": the number of those others
+            continue
         if not groups or _separate(c, groups):
             groups.append([c])
             continue
@@ -105,12 +112,25 @@ def _separate(c: Count, groups: list[list[Count]]) -> bool:
     )
 
 
+def _vague_group(groups: list[list[Count]]) -> list[Count] | None:
+    """The latest group counted only by a vague word (no number has been stated for it yet)."""
+    for g in reversed(groups):
+        if all(x.qualifier == "vague" for x in g):
+            return g
+    return None
+
+
 def _restate(groups: list[list[Count]], c: Count) -> None:
-    """Join the group the figure restates: one of equal amount, else of its subgroup, else the largest."""
+    """Join the group the figure restates: one of equal amount, else the vague group a number
+    makes precise, else one of its subgroup, else the largest."""
     for g in groups:
         if any(minimum(x) == minimum(c) for x in g):
             g.append(c)
             return
+    vague = _vague_group(groups) if c.qualifier not in _SOFT else None
+    if vague is not None:
+        vague.append(c)
+        return
     for g in groups:
         if c.subgroup and any(x.subgroup == c.subgroup for x in g):
             g.append(c)
