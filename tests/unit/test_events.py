@@ -120,3 +120,9 @@ def test_dates_are_reported_with_offsets(analyze):
     (d,) = r.dates
     assert (d.quote, d.value, d.granularity) == ("3-4 March 1995", "1995-03-03/1995-03-04", "interval")
     assert r.document.text[d.start : d.end] == d.quote
+
+
+def test_separate_counts_in_one_sentence_are_separate_groups(analyze):
+    r = analyze("In the shelling on 4 May 2001, 12 children lost both parents while 40 children lost one parent.")
+    (e,) = r.events
+    assert totals(e) == {"orphaned": (52, None)}

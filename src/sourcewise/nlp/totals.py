@@ -20,7 +20,7 @@ own. Within one event and category, only top-level figures count (a figure
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 #: Subgroups that cannot contain each other: counts of both are separate people.
 DISJOINT: frozenset[frozenset[str]] = frozenset(
@@ -55,6 +55,7 @@ class Total:
     low: int | None
     high: int | None
     figures: list[int]
+    groups: list[list[int]] = field(default_factory=list)  # figure indices of each separate count
 
     def as_dict(self) -> dict:
         return {"value": self.value, "low": self.low, "high": self.high, "figures": list(self.figures)}
@@ -88,19 +89,20 @@ def category_total(counts: list[Count]) -> Total | None:
             continue
         _restate(groups, c)
     figures = sorted({c.index for g in groups for c in g})
+    members = [[c.index for c in g] for g in groups]
     bests = [_best(g) for g in groups]
     if len(bests) == 1:
         b = bests[0]
         if b.qualifier == "range":
-            return Total(None, b.low, b.high, figures)
+            return Total(None, b.low, b.high, figures, members)
         if b.qualifier == "up_to":
-            return Total(None, None, b.value, figures)
+            return Total(None, None, b.value, figures, members)
         if b.qualifier in _EXACT and b.value is not None:
-            return Total(b.value, None, None, figures)
-        return Total(None, minimum(b), None, figures)
+            return Total(b.value, None, None, figures, members)
+        return Total(None, minimum(b), None, figures, members)
     if all(b.qualifier in _EXACT and b.value is not None for b in bests):
-        return Total(sum(minimum(b) for b in bests), None, None, figures)
-    return Total(None, sum(minimum(b) for b in bests), None, figures)
+        return Total(sum(minimum(b) for b in bests), None, None, figures, members)
+    return Total(None, sum(minimum(b) for b in bests), None, figures, members)
 
 
 def _separate(c: Count, groups: list[list[Count]]) -> bool:

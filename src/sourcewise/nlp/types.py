@@ -50,6 +50,10 @@ class FigureSpan:
     number: NumberMention | None = None
     noun: int | None = None  # token index of the counted noun, if any
     harm: int | None = None  # token index of the harm word, if any
+    # which count of its event and category the figure states (sw_events): figures of one group
+    # restate one number, figures of different groups are separate people ("25 lost both parents
+    # while 130 lost one") whose numbers are summed, not compared
+    group: int | None = None
 
 
 @dataclass(slots=True)

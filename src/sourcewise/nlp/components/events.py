@@ -497,6 +497,9 @@ def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[T
         total = category_total(counts)
         if total is not None:
             out[cat] = total.as_dict()
+            for g, members in enumerate(total.groups):
+                for i in members:
+                    figures[i].group = g
     return out
 
 
