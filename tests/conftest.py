@@ -90,3 +90,20 @@ def pg_url(pg_server):
     yield f"{base}/{name}"
     with psycopg.connect(pg_server, autocommit=True) as conn:
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(scope="session")
+def analyze_isaf():
+    """Analyse a string under the ISAF counting convention."""
+    from sourcewise.analyze import Analyzer
+    from sourcewise.ingest.base import document_id
+    from sourcewise.records import Document
+    from sourcewise.settings import Settings
+
+    analyzer = Analyzer(Settings(convention="isaf"))
+
+    def run(text: str, **meta):
+        doc = Document(id=document_id(text.encode()), source="<test>", text=text, **meta)
+        return analyzer.analyze(doc)
+
+    return run

@@ -14,6 +14,7 @@ _DOC_ATTRS: dict[str, object] = {
     "sw_numbers": None,  # list[types.NumberMention]
     "sw_figures": None,  # list[types.FigureSpan]
     "sw_dates": None,  # list[types.DateSpan]
+    "sw_reference": None,  # dateparse.Reference | None: the date the document speaks from
     "sw_places": None,  # list[types.PlaceSpan]
     "sw_events": None,  # list[types.EventSpan]
     "sw_acts": None,  # list[types.ActSpan]

@@ -9,6 +9,7 @@ start inside a token ("Deaths45").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(slots=True)
@@ -49,6 +50,10 @@ class FigureSpan:
     number: NumberMention | None = None
     noun: int | None = None  # token index of the counted noun, if any
     harm: int | None = None  # token index of the harm word, if any
+    # which count of its event and category the figure states (sw_events): figures of one group
+    # restate one number, figures of different groups are separate people ("25 lost both parents
+    # while 130 lost one") whose numbers are summed, not compared
+    group: int | None = None
 
 
 @dataclass(slots=True)
@@ -57,6 +62,10 @@ class DateSpan:
     end: int
     value: str
     granularity: str
+    first: date | None = None  # the first and last day the expression covers
+    last: date | None = None
+    relative: bool = False  # read against the dateline or publication date ("yesterday")
+    dateline: bool = False  # the document's own dateline, not a date of something it reports
 
 
 @dataclass(slots=True)

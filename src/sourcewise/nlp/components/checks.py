@@ -150,7 +150,7 @@ def agreement_checks(figures: Sequence[FigureSpan], sentences: Sequence[tuple[in
     groups: dict[tuple, list[int]] = defaultdict(list)
     for i, f in enumerate(figures):
         if f.event is not None and f.part_of is None and f.qualifier not in _UNSTATED:
-            groups[(f.event, f.category, f.subgroup, f.unit)].append(i)
+            groups[(f.event, f.category, f.subgroup, f.unit, f.group)].append(i)  # group: see FigureSpan
     out: list[CheckSpan] = []
     for idx in groups.values():
         distinct: dict[tuple, int] = {}

@@ -1,0 +1,561 @@
+"""sw_events: the incidents a document reports, with their figures and totals (``doc._.sw_events``).
+
+Sentences are read in order. A sentence opens or continues an incident when it
+states figures, or names an incident ("shelling", "raid", "was attacked") with a
+date of its own. It opens a new one when the text says so ("In a separate
+operation", "Elsewhere"), or when its date or its place cannot be the current
+incident's; otherwise it adds to the current incident (a headline's "kills 28"
+and the body's "death toll rose to 28" are one incident). The incident's date is
+the date the parse ties to its harm word or incident word, not the date of the
+report ("Today, forces confirmed a leader was arrested ... Sunday" is Sunday);
+when the text gives none and the document has a dateline, it is the dateline's
+day, as in wire copy and press releases that report the day's incidents.
+
+Not incidents: official acts (``sw_acts``), running tolls of a period ("killed
+since the beginning of the year"), and deeds a text imputes to someone ("a
+leader linked to an attack that killed four"); their figures belong to no event.
+Totals follow ``nlp/totals.py`` with the convention's minimums that
+``sw_figures`` already put on vague figures.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from sourcewise.nlp import lexicons
+from sourcewise.nlp.anchors import in_sentence, nearest, span_root, token_span, tree_distance
+from sourcewise.nlp.components.acts import act_tokens
+from sourcewise.nlp.extensions import get_list
+from sourcewise.nlp.totals import Count, category_total
+from sourcewise.nlp.types import DateSpan, EventSpan, FigureSpan, PlaceSpan
+
+_SEPARATE = re.compile(
+    r"^\W*(?:in\s+(?:a|an)\s+(?:separate|unrelated|different)|in\s+another|separately|elsewhere|also\s+in|"
+    r"in\s+other\s+(?:news|operations?|incidents?)|meanwhile|in\s+a\s+similar)\b",
+    re.IGNORECASE,
+)
+_ADDITIVE_WORDS = {
+    "another",
+    "other",
+    "others",
+    "more",
+    "additional",
+    "further",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "extra",
+    "separate",
+}
+_IMPUTING = {
+    "link",
+    "responsible",
+    "involve",
+    "behind",
+    "suspect",
+    "accuse",
+    "blame",
+    "connect",
+    "tie",
+    "plan",
+    "mastermind",
+    "orchestrate",
+    "coordinate",
+    "direct",
+    "facilitate",
+    "participate",
+    "accused",
+}
+_REPORTING = {"say", "report", "confirm", "announce", "state", "tell", "add", "claim", "deny", "note"}
+_TOLL_LEMMAS = {"toll", "tally", "number", "count", "figure", "total", "death"}
+_FINE = ("day", "interval", "month")
+_MAX_TRIGGER_DATE_DISTANCE = 7
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    return lexicons.load("events.json")
+
+
+@dataclass(slots=True)
+class _Incident:
+    sentence: int
+    kinds: list[str] = field(default_factory=list)
+    date: DateSpan | None = None
+    place: PlaceSpan | None = None
+    figures: list[int] = field(default_factory=list)
+    span: tuple[int, int] = (0, 0)
+    words: set[str] = field(default_factory=set)  # lemmas of the words that named it
+
+
+@Language.component("sw_events")
+def sw_events(doc: Doc) -> Doc:
+    figures: list[FigureSpan] = get_list(doc, "sw_figures")
+    reference = doc._.sw_reference
+    header_end = reference.end if reference is not None else -1
+    latest = reference.day if reference is not None else None
+    dateline = next((d for d in get_list(doc, "sw_dates") if d.dateline), None)
+    dates = [
+        d
+        for d in get_list(doc, "sw_dates")
+        if not d.dateline and d.start >= header_end and not (latest and d.first and d.first > latest)
+    ]
+    places: list[PlaceSpan] = get_list(doc, "sw_places")
+    skip = act_tokens(doc)
+    anchors = [_figure_anchor(doc, f) for f in figures]
+    lead_end = _lead_end(doc, header_end)
+    excluded = {i for i, f in enumerate(figures) if _not_incident(anchors[i], f.start < lead_end)}
+    by_sentence: dict[int, list[int]] = {}
+    sents = list(doc.sents)
+    sent_of = {s.start: k for k, s in enumerate(sents)}
+    for i, f in enumerate(figures):
+        if i in excluded or f.part_of is not None:
+            continue
+        by_sentence.setdefault(sent_of[anchors[i].sent.start], []).append(i)
+
+    spent = {sent_of[anchors[i].sent.start] for i in excluded} - set(by_sentence)
+    incidents: list[_Incident] = []
+    current: _Incident | None = None
+    scene: DateSpan | None = None  # the last date the story was set at ("In Kunduz last night, a force went ...")
+    for k, sent in enumerate(sents):
+        if k in spent:
+            continue  # its figures are a period's toll or someone's past deeds: no incident here
+        figs = [i for i in by_sentence.get(k, []) if not _rejoin(i, figures, anchors, incidents, current)]
+        triggers = [(t, kind) for t, kind in _triggers(sent) if t.i not in skip]
+        anchor = anchors[figs[0]] if figs else None
+        date = _sentence_date(doc, sent, dates, anchor, triggers)
+        if not figs and not _dated_incident(sent, date, triggers, skip):
+            if current is not None and triggers and not current.kinds:
+                current.kinds.extend(kind for _, kind in triggers)
+            scene = _scene_date(doc, sent, dates, skip) or scene
+            continue
+        if date is None and scene is not None:
+            date = scene
+        scene = None
+        earlier = _named_before(sent, triggers, incidents, current) if figs and date is None else None
+        if earlier is not None:  # "the precision airstrike was conducted, killing Jan ...": that airstrike
+            earlier.figures.extend(figs)
+            continue
+        place = _sentence_place(doc, sent, places, anchor or (triggers[0][0] if triggers else sent.root))
+        implicit = (
+            dateline if current is not None and any(figures[i].start >= header_end for i in current.figures) else None
+        )
+        if current is None or _opens_new(current, sent, date, place, figs, anchors, implicit):
+            if current is not None and not current.figures and not figs and _refines(current, date):
+                current.date = date
+                continue
+            current = _Incident(k, span=_line_of(sent, anchor or (triggers[0][0] if triggers else sent.root)))
+            incidents.append(current)
+        elif current.date is not None and date is not None and _refines(current, date) and not current.figures:
+            current.date = date
+        if current.date is None and date is not None:
+            current.date = date
+        if current.place is None and place is not None:
+            current.place = place
+        current.kinds.extend(kind for _, kind in triggers)
+        current.words.update(t.lemma_.lower() for t, _ in triggers)
+        current.figures.extend(figs)
+
+    doc._.sw_events = _finish(doc, incidents, figures, anchors, excluded)
+    return doc
+
+
+def _rejoin(
+    i: int, figures: list[FigureSpan], anchors: list[Token], incidents: list[_Incident], current: _Incident | None
+) -> bool:
+    """A toll that repeats a figure of an earlier incident belongs to it ("It brings the total deaths
+    to 22,438" after a paragraph about the last 24 hours): add it there, and say so."""
+    f = figures[i]
+    if f.value is None or not _is_toll(anchors[i]):
+        return False
+    for inc in incidents:
+        if inc is current:
+            continue
+        if any(
+            figures[j].category == f.category and figures[j].value == f.value and figures[j].qualifier == f.qualifier
+            for j in inc.figures
+        ):
+            inc.figures.append(i)
+            return True
+    return False
+
+
+# -- what a sentence says ---------------------------------------------------------------------------
+
+
+def _figure_anchor(doc: Doc, f: FigureSpan) -> Token:
+    """The token standing for the figure in the parse: its harm word, else its noun, else its number."""
+    for idx in (f.harm, f.noun):
+        if idx is not None and f.start <= doc[idx].idx < f.end + 200:
+            return doc[idx]
+    root = span_root(doc, f.start, f.end)
+    return root if root is not None else doc[0]
+
+
+def _not_incident(anchor: Token, in_lead: bool) -> bool:
+    """A running toll of a period, or a deed imputed to someone: not an incident the text reports.
+
+    A toll in the lead is what the document reports ("death toll rises to 22,438"): it stays.
+    """
+    return (_cumulative(anchor) and not in_lead) or _imputed(anchor)
+
+
+def _lead_end(doc: Doc, header_end: int) -> int:
+    """Where the lead ends: the headline and dateline, then the first two sentences after them."""
+    count = 0
+    for sent in doc.sents:
+        if sent.end_char <= header_end or not sent.text.strip():
+            continue
+        count += 1
+        if count == 2:
+            return sent.end_char
+    return len(doc.text)
+
+
+def _cumulative(t: Token) -> bool:
+    """ "killed since the beginning of the year", "detained so far": a toll over a period."""
+    heads = [t, t.head] if t.dep_ in ("amod", "acl", "relcl", "advcl", "conj") or t.pos_ != "VERB" else [t]
+    heads += [c for h in heads for c in h.conjuncts]
+    for h in heads:
+        for c in h.children:
+            low = c.lower_
+            if low == "since" or (low == "far" and c.i > 0 and c.doc[c.i - 1].lower_ in ("so", "thus")):
+                return True
+            if low == "date" and c.i > 0 and c.doc[c.i - 1].lower_ == "to":
+                return True
+            if low == "year" and any(g.lower_ == "this" for g in c.children):
+                return True
+            if c.dep_ == "prep" and low == "to" and any(g.lower_ == "date" for g in c.children):
+                return True
+            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children):
+                return True  # "rose to 22,438 since the conflict broke out"
+    return False
+
+
+def _imputed(t: Token) -> bool:
+    """ "a commander linked to an attack that killed four soldiers", "accused of being behind the
+    killing of several soldiers": the incident is a deed the sentence imputes to someone."""
+    cur = t
+    for _ in range(8):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.lemma_.lower() in _IMPUTING or cur.lower_ in _IMPUTING:
+            return True
+    return False
+
+
+def _triggers(sent: Span) -> list[tuple[Token, str]]:
+    """Words of the sentence that name an incident, with their kind."""
+    lex = _lex()
+    nouns, verbs, air = lex["nouns"], lex["verbs"], set(lex["air_words"])
+    out: list[tuple[Token, str]] = []
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if t.pos_ in ("NOUN", "PROPN"):
+            kind = None
+            prev = t.doc[t.i - 1] if t.i > sent.start else None
+            if prev is not None:
+                kind = nouns.get(f"{prev.lemma_.lower()} {lemma}") or nouns.get(f"{prev.lower_} {t.lower_}")
+            if kind is None and lemma == "fire" and prev is not None and prev.lower_ == "of":
+                pp = t.doc[t.i - 2] if t.i - 2 >= sent.start else None
+                kind = "clashes" if pp is not None and pp.lemma_.lower() == "exchange" else None
+            kind = kind or nouns.get(lemma)
+            if kind is None:
+                continue
+            if lemma == "strike" and any(c.lower_ in air for c in t.children):
+                kind = "airstrike"
+            if not _imputed(t):
+                out.append((t, kind))
+        elif t.pos_ == "VERB":
+            kind = None
+            for c in t.children:
+                if c.dep_ in ("prt", "dobj"):
+                    kind = kind or verbs.get(f"{lemma} {c.lower_}")
+            kind = kind or verbs.get(lemma)
+            if kind is None:
+                continue
+            if lemma == "strike" and any(w.lower_ in air for w in sent):
+                kind = "airstrike"
+            if not _imputed(t) and t.tag_ not in ("VBZ", "VBP"):  # "conducts attacks": a habit, not an incident
+                out.append((t, kind))
+    return out
+
+
+def _sentence_date(
+    doc: Doc, sent: Span, dates: list[DateSpan], anchor: Token | None, triggers: list[tuple[Token, str]]
+) -> DateSpan | None:
+    """The date the parse ties to the sentence's incident (its first figure, else its incident words)."""
+    cands = in_sentence(dates, sent)
+    if not cands:
+        return None
+    cands = [i for i in cands if not _reporting_date(doc, dates[i])] or cands
+    if anchor is not None:
+        best = nearest(doc, anchor, dates, cands)
+        return dates[best] if best is not None else None
+    best_key: tuple[int, int] | None = None
+    chosen: DateSpan | None = None
+    for t, _ in triggers:
+        i = nearest(doc, t, dates, cands)
+        if i is None:
+            continue
+        root = span_root(doc, dates[i].start, dates[i].end)
+        dist = tree_distance(t, root) if root is not None else 10_000
+        if dist <= _MAX_TRIGGER_DATE_DISTANCE and (best_key is None or (dist, i) < best_key):
+            best_key, chosen = (dist, i), dates[i]
+    return chosen
+
+
+def _scene_date(doc: Doc, sent: Span, dates: list[DateSpan], skip: set[int]) -> DateSpan | None:
+    """A date that sets the scene of what follows: a day tied to the sentence's main verb, not to
+    a report, an official act or a deed imputed to someone."""
+    if any(t.i in skip for t in sent):
+        return None
+    cands = [
+        i
+        for i in in_sentence(dates, sent)
+        if dates[i].granularity in ("day", "interval") and not _reporting_date(doc, dates[i])
+    ]
+    cands = [
+        i for i in cands if (root := span_root(doc, dates[i].start, dates[i].end)) is not None and not _imputed(root)
+    ]
+    best = nearest(doc, sent.root, dates, cands)
+    return dates[best] if best is not None else None
+
+
+def _reporting_date(doc: Doc, d: DateSpan) -> bool:
+    """A date hung on "said"/"confirmed": when something was reported, not when it happened."""
+    root = span_root(doc, d.start, d.end)
+    if root is None:
+        return False
+    head = root.head
+    if root.dep_ == "pobj":
+        head = head.head
+    return head.lemma_.lower() in _REPORTING
+
+
+def _sentence_place(doc: Doc, sent: Span, places: list[PlaceSpan], anchor: Token) -> PlaceSpan | None:
+    cands = in_sentence(places, sent)
+    best = nearest(doc, anchor, places, cands)
+    return places[best] if best is not None else None
+
+
+def _dated_incident(sent: Span, date: DateSpan | None, triggers: list, skip: set[int]) -> bool:
+    """A sentence without figures names an incident of its own: an incident word with a day, days or
+    month tied to it, and no official act (a decree's date is not an incident's)."""
+    if date is None or date.granularity not in _FINE or not triggers:
+        return False
+    return not any(t.i in skip for t in sent)
+
+
+# -- grouping -------------------------------------------------------------------------------------
+
+
+def _named_before(
+    sent: Span, triggers: list[tuple[Token, str]], incidents: list[_Incident], current: _Incident | None
+) -> _Incident | None:
+    """An earlier incident the sentence points back to with a definite incident word ("the airstrike")."""
+    for t, _ in triggers:
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+            continue
+        for inc in reversed(incidents):
+            if inc is not current and t.lemma_.lower() in inc.words:
+                return inc
+    return None
+
+
+def _opens_new(
+    cur: _Incident,
+    sent: Span,
+    date: DateSpan | None,
+    place: PlaceSpan | None,
+    figs: list[int],
+    anchors: list[Token],
+    implicit: DateSpan | None,
+) -> bool:
+    """Does the sentence start another incident? ``implicit`` is the day an undated incident of a
+    datelined story is taken to have happened on (a headline's incident has none)."""
+    if _SEPARATE.search(sent.text):
+        return True
+    cur_date = cur.date or implicit
+    if date is not None and cur_date is not None and _disjoint(date, cur_date):
+        return not (figs and all(_is_toll(anchors[i]) for i in figs))
+    if date is not None and cur.date is not None and _other_period(date, cur.date):
+        return True
+    if place is not None and cur.place is not None and not _same_place(place, cur.place):
+        return bool(figs) and date is not None
+    return False
+
+
+def _disjoint(a: DateSpan, b: DateSpan) -> bool:
+    if a.first is None or a.last is None or b.first is None or b.last is None:
+        return a.value != b.value
+    return a.last < b.first or b.last < a.first
+
+
+def _other_period(a: DateSpan, b: DateSpan) -> bool:
+    """Two stated periods ("between 13 and 15 May", "between 7 October and 15 May") frame two counts."""
+    return a.granularity == b.granularity == "interval" and a.value != b.value and not (a.relative and b.relative)
+
+
+def _refines(cur: _Incident, date: DateSpan | None) -> bool:
+    """A finer date inside a coarse one ("the early 1990s" ... "the night of 25-26 February 1992");
+    a day of a night already dated does not re-date it."""
+    d = cur.date
+    if date is None or d is None or d.first is None or d.last is None or date.first is None or date.last is None:
+        return date is not None and d is None
+    if (d.last - d.first).days < 7:
+        return False
+    inside = d.first <= date.first and date.last <= d.last
+    return inside and (date.last - date.first) < (d.last - d.first)
+
+
+def _same_place(a: PlaceSpan, b: PlaceSpan) -> bool:
+    ka = {x.lower() for x in (a.name, a.admin1) if x}
+    kb = {x.lower() for x in (b.name, b.admin1) if x}
+    return bool(ka & kb)
+
+
+def _is_toll(t: Token) -> bool:
+    return t.lemma_.lower() in _TOLL_LEMMAS or any(c.lemma_.lower() == "toll" for c in t.children)
+
+
+# -- output ---------------------------------------------------------------------------------------
+
+
+def _finish(
+    doc: Doc, incidents: list[_Incident], figures: list[FigureSpan], anchors: list[Token], excluded: set[int]
+) -> list[EventSpan]:
+    dateline_day = None
+    for d in get_list(doc, "sw_dates"):
+        if d.dateline:
+            dateline_day = d
+    events: list[EventSpan] = []
+    for n, inc in enumerate(incidents):
+        members = list(inc.figures)
+        for i, f in enumerate(figures):  # parts follow their whole
+            if f.part_of is not None and f.part_of in inc.figures and i not in excluded:
+                members.append(i)
+        members.sort()
+        for i in members:
+            figures[i].event = n
+        date = inc.date or dateline_day
+        events.append(
+            EventSpan(
+                start=inc.span[0],
+                end=inc.span[1],
+                kind=_kind(inc, [figures[i] for i in members]),
+                date=date.value if date is not None else None,
+                place=inc.place.name if inc.place is not None else None,
+                figures=members,
+                totals=_totals(doc, inc, figures, anchors),
+            )
+        )
+        _trim(doc, events[-1])
+    return events
+
+
+def _kind(inc: _Incident, figs: list[FigureSpan]) -> str:
+    priority = _lex()["priority"]
+    kinds = sorted(set(inc.kinds), key=lambda k: priority.index(k) if k in priority else len(priority))
+    cats = {f.category for f in figs}
+    if kinds:
+        kind = kinds[0]
+        if kind == "operation" and cats and cats <= {"detained", "hostage"}:
+            return "detention operation"
+        return kind
+    if cats and cats <= {"detained"}:
+        return "detention operation"
+    if cats and cats <= {"hostage"}:
+        return "abduction"
+    if cats & {"killed", "injured"}:
+        return "attack"
+    return "incident"
+
+
+def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[Token]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    by_cat: dict[str, list[int]] = {}
+    for i in inc.figures:
+        f = figures[i]
+        if f.part_of is None and f.unit == "people":
+            by_cat.setdefault(f.category, []).append(i)
+    for cat, idx in by_cat.items():
+        counts = []
+        for n, i in enumerate(idx):
+            f = figures[i]
+            further = _additive(doc, f, anchors[i]) or any(
+                _separate_clause(doc, figures[j], anchors[j], f, anchors[i]) for j in idx[:n]
+            )
+            counts.append(Count(i, f.value, f.low, f.high, f.qualifier, f.subgroup, further))
+        total = category_total(counts)
+        if total is not None:
+            out[cat] = total.as_dict()
+            for g, members in enumerate(total.groups):
+                for i in members:
+                    figures[i].group = g
+    return out
+
+
+def _additive(doc: Doc, f: FigureSpan, anchor: Token) -> bool:
+    """Does the text present the figure as a further group ("another", "a third", "also detained")?"""
+    span = token_span(doc, f.start, f.end)
+    number = (f.number.start, f.number.end) if f.number is not None else (-1, -1)
+    words = {t.lower_ for t in span if not number[0] <= t.idx < number[1]} if span is not None else set()
+    if f.noun is not None:
+        words |= {c.lower_ for c in doc[f.noun].children}
+    if words & _ADDITIVE_WORDS:
+        return True
+    verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
+    return any(c.lower_ in ("also", "too") and c.dep_ == "advmod" for c in verb.children)
+
+
+def _separate_clause(doc: Doc, a: FigureSpan, ta: Token, b: FigureSpan, tb: Token) -> bool:
+    """Two counts of one category in one sentence are two groups ("killed a leader and one
+    insurgent", "25 children lost both parents while 130 lost one") unless one restates the
+    other as a toll ("brings the total deaths to ...")."""
+    if _is_toll(ta) or _is_toll(tb):
+        return False
+    if ta.sent.start != tb.sent.start:
+        return False  # a later sentence restating the count is the usual case
+    if a.value is not None and a.value == b.value and a.qualifier == b.qualifier:
+        return False
+    if ta.i != tb.i:
+        # "25 lost both parents while 130 lost one": two clauses of one statement, each stating its
+        # own exact count; "at least 161 ... although officials estimate about 800" are two estimates
+        linked = tb.head.i == ta.i or ta.head.i == tb.i or tb in ta.conjuncts
+        lo, hi = sorted((ta.i, tb.i))
+        if any(t.lower_ in ("including", "includes", "included") for t in doc[lo:hi]):
+            return False  # "314 were injured, including ... 80 injured in the last 24 hours": a part
+        return linked and a.qualifier == b.qualifier == "exact" and not _hedged(ta) and not _hedged(tb)
+    na = doc[a.noun] if a.noun is not None else None
+    nb = doc[b.noun] if b.noun is not None else None
+    return na is not None and nb is not None and (nb in na.conjuncts or na in nb.conjuncts)
+
+
+def _hedged(t: Token) -> bool:
+    """ "may have died", "could be killed": a possibility, not a count."""
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might", "could", "would") for c in t.children)
+
+
+def _line_of(sent: Span, anchor: Token) -> tuple[int, int]:
+    """The sentence, from the line the incident is on (a release's header lines are not its quote)."""
+    text = sent.doc.text
+    nl = text.rfind("\n", sent.start_char, max(anchor.idx, sent.start_char))
+    start = nl + 1 if nl >= 0 else sent.start_char
+    return start, sent.end_char
+
+
+def _trim(doc: Doc, e: EventSpan) -> None:
+    """Quote the sentence without its surrounding whitespace."""
+    text = doc.text
+    while e.start < e.end and text[e.start].isspace():
+        e.start += 1
+    while e.end > e.start and text[e.end - 1].isspace():
+        e.end -= 1

@@ -1,0 +1,128 @@
+"""Incidents, their dates and totals, and official acts (sentences written for these tests)."""
+
+PUBLISHED = "2019-03-08"  # a Friday
+
+
+def totals(event):
+    return {k: (v.value, v.low) for k, v in event.totals.items()}
+
+
+def test_headline_and_body_are_one_incident_counted_once(analyze):
+    r = analyze(
+        "Car bomb kills 14 in market town\n\n"
+        "TIKRIT, Iraq (March 7, 2019) - A car bomb killed 14 people in a crowded market yesterday, "
+        "police said. The death toll rose to 14 after two of the wounded died in hospital.",
+        published=PUBLISHED,
+    )
+    assert len(r.events) == 1
+    e = r.events[0]
+    assert (e.kind, e.date) == ("bombing", "2019-03-06")  # yesterday, read against the dateline
+    assert totals(e) == {"killed": (14, None)}
+    assert all(f.event == e.id for f in r.figures)
+    assert r.document.text[e.start : e.end] == e.quote
+
+
+def test_a_further_group_is_added(analyze):
+    r = analyze(
+        "Two militiamen were killed in the ambush on Tuesday. Another three militiamen died of their wounds.",
+        published=PUBLISHED,
+    )
+    assert [totals(e) for e in r.events] == [{"killed": (5, None)}]
+    assert r.events[0].date == "2019-03-05"
+
+
+def test_two_groups_in_one_sentence_are_summed(analyze):
+    r = analyze("Rebels killed four civilians and nine soldiers in the attack on Tuesday.", published=PUBLISHED)
+    assert totals(r.events[0]) == {"killed": (13, None)}
+
+
+def test_incidents_on_different_days_are_separate_events(analyze):
+    r = analyze(
+        "Gunmen killed six villagers on Monday. On Wednesday, a roadside bomb killed three soldiers near the village.",
+        published=PUBLISHED,
+    )
+    assert [(e.date, totals(e)) for e in r.events] == [
+        ("2019-03-04", {"killed": (6, None)}),
+        ("2019-03-06", {"killed": (3, None)}),
+    ]
+
+
+def test_the_event_date_is_the_incidents_not_the_reports(analyze):
+    r = analyze(
+        "HOMS, Syria (March 7, 2019) - Today, the army confirmed that a rebel commander was captured "
+        "during a raid on Sunday."
+    )
+    assert r.events[0].date == "2019-03-03"
+
+
+def test_undated_incident_of_a_datelined_report_takes_the_dateline(analyze):
+    r = analyze("HOMS, Syria (March 7, 2019) - Soldiers returned fire, killing two gunmen.")
+    assert r.events[0].date == "2019-03-07"
+
+
+def test_deeds_imputed_to_someone_are_not_the_reported_incident(analyze):
+    r = analyze(
+        "A drone strike killed five people in the village on Tuesday. "
+        "The commander was linked to a bombing that killed 40 people in 2012.",
+        published=PUBLISHED,
+    )
+    assert [totals(e) for e in r.events] == [{"killed": (5, None)}]
+    forty = next(f for f in r.figures if f.value == 40)
+    assert forty.event is None
+
+
+def test_a_running_toll_later_in_the_text_is_no_incident(analyze):
+    r = analyze(
+        "A drone strike killed five people in the village on Tuesday. Officials said the strike hit a house. "
+        "Witnesses described the damage. Since January, 300 people have been killed in the province.",
+        published=PUBLISHED,
+    )
+    assert [totals(e) for e in r.events] == [{"killed": (5, None)}]
+
+
+def test_convention_minimums_reach_the_totals(analyze_isaf):
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - A security force detained several insurgents during an "
+        "operation in the province yesterday."
+    )
+    assert totals(r.events[0]) == {"detained": (None, 3)}
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - A patrol detained suspected insurgents during an operation in the district."
+    )
+    assert totals(r.events[0]) == {"detained": (None, 2)}  # ISAF counts a bare plural as two
+
+
+def test_official_acts_with_actor_and_date(analyze):
+    r = analyze(
+        "On 3 March 2019 the President signed a decree on the anniversary of the massacre. "
+        "In 2015, parliament adopted a resolution recognising the killings. "
+        "The foreign ministry said in a statement on Tuesday that the claims were false.",
+        published=PUBLISHED,
+    )
+    assert [(a.kind, a.actor, a.date) for a in r.acts] == [
+        ("decree", "President", "2019-03-03"),
+        ("resolution", "parliament", "2015"),
+        ("statement", "foreign ministry", "2019-03-05"),
+    ]
+    assert r.events == ()  # acts are not incidents
+
+
+def test_recognition_is_an_act_but_the_goal_of_recognition_is_not(analyze):
+    r = analyze(
+        "Campaigners worked towards recognizing the killings as genocide. "
+        "In 2016 the national assembly recognized the killings as genocide."
+    )
+    assert [(a.kind, a.actor, a.date) for a in r.acts] == [("recognition", "national assembly", "2016")]
+
+
+def test_dates_are_reported_with_offsets(analyze):
+    r = analyze("Over the night of 3-4 March 1995 the town was shelled.")
+    (d,) = r.dates
+    assert (d.quote, d.value, d.granularity) == ("3-4 March 1995", "1995-03-03/1995-03-04", "interval")
+    assert r.document.text[d.start : d.end] == d.quote
+
+
+def test_separate_counts_in_one_sentence_are_separate_groups(analyze):
+    r = analyze("In the shelling on 4 May 2001, 12 children lost both parents while 40 children lost one parent.")
+    (e,) = r.events
+    assert totals(e) == {"orphaned": (52, None)}

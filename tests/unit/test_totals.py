@@ -1,0 +1,68 @@
+"""Folding an event's figures into its totals (the counting rules on their own)."""
+
+from sourcewise.nlp.totals import Count, category_total
+
+
+def c(i, value=None, qualifier="exact", low=None, high=None, subgroup=None, additive=False):
+    return Count(i, value, low, high, qualifier, subgroup, additive)
+
+
+def test_a_repeated_figure_counts_once():
+    t = category_total([c(0, 28), c(1, 28), c(2, 28)])
+    assert (t.value, t.low, t.figures) == (28, None, [0, 1, 2])
+
+
+def test_a_later_toll_replaces_the_first():
+    assert category_total([c(0, 30), c(1, 43)]).value == 43
+
+
+def test_separate_groups_are_summed():
+    t = category_total([c(0, 2), c(1, 1, qualifier="implied", low=1, additive=True)])
+    assert (t.value, t.low) == (None, 3)  # one of them only implied: a minimum
+
+
+def test_exact_groups_sum_to_an_exact_total():
+    assert category_total([c(0, 5), c(1, 2, additive=True)]).value == 7
+
+
+def test_a_stated_number_overrides_a_vague_word():
+    t = category_total([c(0, qualifier="vague", low=3), c(1, 2)])
+    assert (t.value, t.low) == (2, None)
+
+
+def test_an_additional_number_replaces_the_vague_group_it_specifies():
+    # "detained a facilitator and several others ... three additional suspects were detained"
+    counts = [
+        c(0, 1, qualifier="implied", low=1),
+        c(1, qualifier="vague", low=3, additive=True),
+        c(2, 3, additive=True),
+    ]
+    assert category_total(counts).low == 4
+
+
+def test_vague_and_implied_count_as_minimums():
+    t = category_total([c(0, qualifier="vague", low=12)])
+    assert (t.value, t.low) == (None, 12)
+
+
+def test_more_than_is_one_more():
+    assert category_total([c(0, 30, qualifier="more_than")]).low == 31
+
+
+def test_disjoint_subgroups_are_separate_people():
+    counts = [c(0, 4, subgroup="civilians"), c(1, 9, subgroup="combatants")]
+    assert category_total(counts).value == 13
+
+
+def test_a_stated_total_covers_the_groups_before_it():
+    counts = [c(0, 2), c(1, 1, additive=True), c(2, 3)]
+    assert category_total(counts).value == 3
+
+
+def test_ranges_keep_their_bounds():
+    t = category_total([c(0, None, qualifier="range", low=500, high=1000)])
+    assert (t.value, t.low, t.high) == (None, 500, 1000)
+
+
+def test_nothing_to_total():
+    assert category_total([]) is None
