@@ -25,7 +25,11 @@ _BINARY_MAGIC = (
 
 def check_size(n: int, max_bytes: int) -> None:
     if n > max_bytes:
-        raise TooLarge(f"input is {n:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
+        raise too_large(n, max_bytes)
+
+
+def too_large(n: int, max_bytes: int) -> TooLarge:
+    return TooLarge(f"input is {n:,} bytes, over the limit of {max_bytes:,} (see --max-bytes)")
 
 
 def decode_text(raw: bytes, max_bytes: int) -> str:

@@ -3,29 +3,52 @@
 Each line is its own document: its id is the hash of the line's bytes and its
 source is ``path#line`` (1-based), so a report always leads back to the line.
 A line may instead carry ``html`` (a crawled page) in place of ``text``.
+The file is read one line at a time: a feed of millions of lines is never
+held in memory, and an overlong line is skipped without being held either.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from sourcewise.errors import EmptyInput, MalformedInput, SourcewiseError
 from sourcewise.ingest.base import Failure, Loaded, document_id
-from sourcewise.ingest.decode import check_size
+from sourcewise.ingest.decode import check_size, too_large
+from sourcewise.ingest.items import RawItem
 from sourcewise.ingest.metadata import clean_str, normalise_published
 from sourcewise.records import Document
 
+_SKIP_CHUNK = 1 << 20
 
-def iter_jsonl(raw: bytes, source: str, max_bytes: int) -> Iterator[Loaded | Failure]:
-    for lineno, line in enumerate(raw.split(b"\n"), start=1):
+
+def split_jsonl(stream: BinaryIO, source: str, max_bytes: int, base: int = 0) -> Iterator[RawItem | Failure]:
+    """The lines of a JSONL stream as items, reading one line at a time (never more than ``max_bytes`` of one)."""
+    lineno = 0
+    while True:
+        line = stream.readline(max_bytes + 2)  # room for the line's own "\r\n"
+        if not line:
+            return
+        lineno += 1
+        loc = f"{source}#{lineno}"
+        if not line.endswith(b"\n") and len(line) == max_bytes + 2:
+            yield Failure(loc, _too_long(stream, len(line), max_bytes))
+            continue
+        line = line.removesuffix(b"\n").rstrip(b"\r")
         if not line.strip():
             continue
-        loc = f"{source}#{lineno}"
-        try:
-            yield load_jsonl_line(line.rstrip(b"\r"), loc, max_bytes)
-        except SourcewiseError as exc:
-            yield Failure(loc, exc)
+        yield RawItem("jsonl", loc, line, document_id(line), end=base + stream.tell())
+
+
+def _too_long(stream: BinaryIO, n: int, max_bytes: int) -> SourcewiseError:
+    """Skip the rest of an overlong line without holding it, and say how long it was."""
+    while chunk := stream.readline(_SKIP_CHUNK):
+        n += len(chunk)
+        if chunk.endswith(b"\n"):
+            n -= 1
+            break
+    return too_large(n, max_bytes)
 
 
 def load_jsonl_line(line: bytes, source: str, max_bytes: int) -> Loaded:
