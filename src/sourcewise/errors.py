@@ -110,3 +110,9 @@ class NotFound(StoreError):
     """No incident, document or decision with that id (or prefix) in the ledger."""
 
     code = "SW204"
+
+
+class EngineUnavailable(UsageError):
+    """The batch engine cannot start: an unreachable Dask scheduler, an unknown engine name."""
+
+    code = "SW410"

@@ -10,6 +10,7 @@ import pytest
 
 import sourcewise.ledger
 from sourcewise.cli import main
+from sourcewise.engines import LocalEngine
 from sourcewise.store import open_store
 from tests.store.reports import Fig, Where, make_report
 
@@ -33,6 +34,7 @@ def _shared_analyzer(analyzer, monkeypatch):
 
     def ingest(*a, **k):
         k.setdefault("analyzer", analyzer)
+        k["engine"] = LocalEngine(1)  # in this process, where the shared pipeline is
         return real(*a, **k)
 
     real_re = sourcewise.ledger.reanalyze

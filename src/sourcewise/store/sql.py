@@ -280,6 +280,17 @@ class SqlStore:
             is not None
         )
 
+    def reported(self, document_ids: Sequence[str], pipeline: str) -> set[str]:
+        """Which of these documents already have a report from ``pipeline``: one query per chunk, not per id."""
+        found: set[str] = set()
+        for chunk in _chunks(list(document_ids)):
+            rows = self._all(
+                f"SELECT document_id FROM reports WHERE pipeline = ? AND document_id IN ({_marks(len(chunk))})",
+                (pipeline, *chunk),
+            )
+            found.update(r["document_id"] for r in rows)
+        return found
+
     def _document_from(self, row: Any) -> Document:
         return Document(
             id=row["id"],
