@@ -79,3 +79,10 @@ def test_dateline_stands_in_when_the_body_names_no_place(analyze):
 def test_common_words_and_initialisms_are_not_places(analyze):
     report = analyze("Most officials at the U.N. said Police would investigate. Joint patrols began in the East.")
     assert report.places == ()
+
+
+def test_one_word_city_names_used_as_surnames_are_left_to_the_ner(analyze):
+    report = analyze("Jackson said the convoy was hit, and Hamilton told reporters the road was closed.")
+    assert report.places == ()
+    located = analyze("Troops in Jackson detained two men near Hamilton, Ontario.")
+    assert [p.country for p in located.places][:2] == ["US", "CA"]

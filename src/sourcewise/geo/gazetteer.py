@@ -3,9 +3,10 @@
 Building the index from GeoNames JSON takes seconds; loading the cached
 ``marshal`` file takes a fraction of one, which is what a CLI call or a fresh
 worker process pays. The cache lives in ``$SOURCEWISE_CACHE`` (else
-``$XDG_CACHE_HOME/sourcewise``, else ``~/.cache/sourcewise``), keyed by a
-fingerprint of every source, and is rebuilt when a source changes. If no cache
-folder is writable the index is simply built in memory.
+``$XDG_CACHE_HOME/sourcewise``, else ``~/.cache/sourcewise``; the system temp
+folder if that is not writable), keyed by a fingerprint of every source, and is
+rebuilt when a source changes.
+If no folder is writable the index is simply built in memory.
 
 Entries are stored column-wise (arrays and byte strings, not one object per
 place) so that 240,000 places and 600,000 names stay small in memory.
@@ -165,21 +166,29 @@ def cache_dir() -> Path:
     return Path(base) / "sourcewise"
 
 
+def _candidates(name: str) -> list[Path]:
+    """The cache folder, then the system temp folder (a read-only home must not cost a rebuild per process)."""
+    return [cache_dir() / name, Path(tempfile.gettempdir()) / f"sourcewise-{os.getuid()}" / name]
+
+
 def _load_or_build() -> dict[str, Any]:
-    path = cache_dir() / f"gazetteer-{_FORMAT}-{source_fingerprint()}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    name = f"gazetteer-{_FORMAT}-{source_fingerprint()}.marshal"
+    for path in _candidates(name):
+        try:
+            return marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            continue
     index = build_index()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
-        with os.fdopen(fd, "wb") as fh:
-            marshal.dump(index, fh)
-        os.replace(tmp, path)  # atomic: concurrent workers never read half a file
-    except OSError:
-        pass  # a read-only home: work from memory
+    for path in _candidates(name):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(index, fh)
+            os.replace(tmp, path)  # atomic: concurrent workers never read half a file
+            break
+        except OSError:
+            continue  # not writable: try the next folder, else work from memory
     return index
 
 

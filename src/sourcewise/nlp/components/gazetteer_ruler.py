@@ -6,8 +6,9 @@ so this ruler tags the names it is confident of and leaves the rest to the
 model:
 
 * curated conflict places, countries and first-level regions;
-* cities of some size (``LARGE`` people), unless the name is also a common
-  word or given name (``data/ambiguous.txt``);
+* cities of some size (``LARGE`` people) whose name has several words or
+  follows a locative preposition ("in Jackson", not "Jackson said"), unless
+  the name is also a common word or given name (``data/ambiguous.txt``);
 * smaller places only when the text says what they are ("Andar *district*",
   "the *village* of X") or where they are ("X*, Ghazni*").
 
@@ -26,6 +27,9 @@ from sourcewise.geo.resolve import LARGE
 from sourcewise.nlp.placenames import TYPE_WORDS, NameSpan, find_names, word_after, word_before
 
 _PROPER = frozenset({"NNP", "NNPS"})
+_LOCATIVE = frozenset(
+    {"in", "near", "from", "to", "at", "outside", "around", "into", "across", "towards", "toward", "between", "of"}
+)
 _PLACE_BEFORE = frozenset({"village", "town", "city", "district", "province", "region", "of", "in", "near", "outside"})
 
 
@@ -40,19 +44,42 @@ def _glued(doc: Doc, n: NameSpan) -> bool:
 
 
 def _located(doc: Doc, n: NameSpan, names_after: dict[int, NameSpan]) -> bool:
-    """'X, Y' or 'X district' or 'village of X': the text itself says X is a place."""
+    """'X, Y', 'X district', 'village of X', 'X, a town': the text itself says X is a place."""
     after = word_after(doc, n.end)
     if after in TYPE_WORDS:
         return True
     if after == "," and (n.end + 1) in names_after:
         return True
     before = word_before(doc, n.start)
-    return before == "of" and word_before(doc, n.start - 1) in _PLACE_BEFORE
+    if before == "of" and word_before(doc, n.start - 1) in _PLACE_BEFORE:
+        return True
+    return _described_as_place(doc, n.end)
 
 
-def _confident(entries: list[Entry]) -> bool:
-    """Districts are never enough on their name alone ("Tani", "Chora"): they need "district" after them."""
-    return any(e.kind != "district" and (e.curated or e.kind != "place" or e.population >= LARGE) for e in entries)
+def _described_as_place(doc: Doc, end: int) -> bool:
+    """'X is a small village', 'X, a town near Y': an apposition or copula naming a kind of place."""
+    words = [t.lower_ for t in doc[end : end + 6]]
+    if words[:1] not in ([","], ["is"], ["was"]):
+        return False
+    words = words[1:]
+    if words[:1] not in (["a"], ["an"], ["the"]):
+        return False
+    return any(w in TYPE_WORDS for w in words[1:4])
+
+
+def _confident(doc: Doc, n: NameSpan, entries: list[Entry]) -> bool:
+    """Sure enough on the name and its preposition alone.
+
+    Curated places, countries and regions are; a city is when its name has
+    several words ("Khan Younis") or follows a locative preposition ("in
+    Jackson", not "Jackson said": one-word city names are often surnames).
+    Districts never are ("Tani", "Chora"): they need "district" after them.
+    """
+    if any(e.kind != "district" and (e.curated or e.kind != "place") for e in entries):
+        return True
+    if not any(e.kind == "place" and e.population >= LARGE for e in entries):
+        return False
+    return n.end - n.start > 1 or word_before(doc, n.start) in _LOCATIVE
 
 
 @Language.component("sw_gazetteer_ruler")
@@ -72,7 +99,7 @@ def gazetteer_ruler(doc: Doc) -> Doc:
         curated = any(e.curated and e.kind != "district" for e in entries)
         if not curated and len(tokens) == 1 and tokens[0].is_sent_start and tokens[0].tag_ not in _PROPER:
             continue  # "Many", "Police": a capital that only the sentence start explains
-        if _confident(entries) or _located(doc, n, starts):
+        if _confident(doc, n, entries) or _located(doc, n, starts):
             label = "LOC" if all(e.kind == "region" for e in entries) else "GPE"
             spans.append(Span(doc, n.start, n.end, label=label))
     if spans:
