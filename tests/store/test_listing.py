@@ -58,3 +58,17 @@ def test_report_revision_follows_the_report(store):
     changed, _ = make_report("Shelling of Darvel killed 12 people.", figures=[Fig("12 people", value=13)])
     store.put(changed, raw)  # re-analysed: a different report of the same bytes
     assert store.report_revision(report.document.id) not in (None, first)
+
+
+def test_change_token_moves_when_another_connection_writes(store_url):
+    from sourcewise.store import open_store
+
+    with open_store(store_url) as reader, open_store(store_url) as writer:
+        before = reader.change_token()
+        if before is None:  # PostgreSQL cannot tell cheaply: callers cache nothing
+            assert reader.backend == "postgresql"
+            return
+        assert reader.change_token() == before  # nothing happened
+        report, raw = make_report("Shelling of Darvel killed 12 people.", figures=[Fig("12 people", value=12)])
+        writer.put(report, raw)
+        assert reader.change_token() != before

@@ -207,9 +207,38 @@ def test_a_reanalysed_report_is_never_served_from_the_cache(fresh_db):
     with make_client(fresh_db) as c:
         url = f"/documents/{report.document.id}"
         assert "30–60" in c.get(url).text
-        assert len(c.app.state.page_cache) == 1
+        assert len(c.app.state.page_cache) >= 1
         f = dataclasses.replace(report.figures[0], low=35, high=65)
         with open_store(fresh_db) as store:
             assert store.put(dataclasses.replace(report, figures=(f,)), raw) == "updated"
         page = c.get(url).text
         assert "35–65" in page and "30–60" not in page
+
+
+def test_the_incidents_panel_follows_writes_from_elsewhere_and_from_the_server(fresh_db):
+    import dataclasses
+
+    from tests.web.conftest import fill
+
+    wire, ngo = builders.wire_story(), builders.ngo_report()
+    fill(fresh_db, [wire])
+    with make_client(fresh_db) as c:
+        url = f"/documents/{wire[0].document.id}"
+
+        def panel() -> str:
+            page = c.get(url).text
+            return page[page.index("<h2>Incidents</h2>") :]
+
+        assert "1 source<" in panel()
+        fill(fresh_db, [ngo])  # another process ingests a second source of the same incident
+        assert "2 sources" in panel()
+        # the server's own write: split the new source out again, through the API
+        [inc] = c.get(f"/api/documents/{wire[0].document.id}/incidents").json()
+        r = c.post(f"/api/incidents/{inc['id']}/split", json={"members": [ngo[0].document.id]})
+        assert r.status_code == 200
+        assert "1 source<" in panel()
+        # and a re-analysis elsewhere changes the estimates shown
+        f = dataclasses.replace(wire[0].figures[0], value=44)
+        with open_store(fresh_db) as store:
+            store.put(dataclasses.replace(wire[0], figures=(f, *wire[0].figures[1:])), wire[1])
+        assert "44" in panel()

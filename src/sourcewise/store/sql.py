@@ -102,6 +102,10 @@ class SqlStore:
     def close(self) -> None:
         raise NotImplementedError
 
+    def change_token(self) -> object | None:
+        """See Store.change_token; a backend that cannot tell returns None (callers then cache nothing)."""
+        return None
+
     # ---- small helpers
     def _x(self, sql: str, params: Sequence[Any] = ()) -> Any:
         return self._execute(sql, params)

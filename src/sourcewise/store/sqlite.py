@@ -96,6 +96,10 @@ class SqliteStore(SqlStore):
         )
         return [SearchHit(r["id"], r["title"], r["publisher"], r["source"], r["snip"]) for r in rows]
 
+    def change_token(self) -> object | None:
+        # SQLite bumps data_version whenever another connection (in any process) commits
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def close(self) -> None:
         self.conn.close()
 

@@ -28,7 +28,7 @@ from sourcewise.errors import InputError, NotFound, SourcewiseError, StoreUnavai
 from sourcewise.settings import Settings
 from sourcewise.web import DEFAULT_MAX_UPLOAD, filters
 from sourcewise.web.analysis import AnalysisService
-from sourcewise.web.cache import LRU
+from sourcewise.web.cache import LRU, WriteCounter
 from sourcewise.web.security import BodyLimit, CrossSiteWriteGuard, HostGuard, SecurityHeaders
 from sourcewise.web.stores import StoreProvider
 
@@ -101,6 +101,7 @@ def create_app(config: WebConfig, *, analyzer: object | None = None) -> FastAPI:
     app.state.templates = make_templates()
     app.state.swagger = swagger_assets()
     app.state.page_cache = LRU(config.page_cache_size)
+    app.state.writes = WriteCounter()
 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     if app.state.swagger is not None:

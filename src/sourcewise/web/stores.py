@@ -34,6 +34,11 @@ class StoreProvider:
             # open (and migrate) once up front: a bad URL fails at start, not on the first page
             self._remember(open_store(url))
 
+    @property
+    def generation(self) -> int:
+        """Changes when the stores are closed: a store object's id is unique within one generation."""
+        return self._generation
+
     def _remember(self, store: Store) -> Store:
         self._local.kept = (self._generation, store)
         with self._lock:

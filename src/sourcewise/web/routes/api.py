@@ -11,7 +11,7 @@ from fastapi.responses import Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from sourcewise.web.analysis import Metadata, load_pasted
-from sourcewise.web.routes.common import ledger, may_write
+from sourcewise.web.routes.common import ledger, may_write, wrote
 from sourcewise.web.schemas import (
     AnalyzeRequest,
     DecisionResult,
@@ -91,8 +91,11 @@ def ingest_document(request: Request, body: AnalyzeRequest) -> Any:
     """Analyse a text and store it in the ledger (like `sourcewise ingest`); idempotent on its bytes."""
     report, raw = _analyze(request, body)
     with ledger(request) as store:
-        outcome = store.put(report, raw)
-        store.refresh_incidents()
+        try:
+            outcome = store.put(report, raw)
+            store.refresh_incidents()
+        finally:
+            wrote(request)
         incidents = [v.incident.id for v in store.incidents_of(report.document.id)]
     doc_id = report.document.id
     return {"id": doc_id, "outcome": outcome, "document": f"/documents/{doc_id}", "incidents": incidents}
@@ -149,7 +152,10 @@ def get_incident(request: Request, incident_id: Annotated[str, PathParam(max_len
 def merge_incidents(request: Request, body: MergeRequest) -> Any:
     """Merge incidents into one; the decision is stored and survives re-ingest."""
     with ledger(request) as store:
-        return {"incident": store.merge(body.ids, note=body.note)}
+        try:
+            return {"incident": store.merge(body.ids, note=body.note)}
+        finally:
+            wrote(request)
 
 
 @router.post(
@@ -162,7 +168,10 @@ def merge_incidents(request: Request, body: MergeRequest) -> Any:
 def split_incident(request: Request, incident_id: Annotated[str, PathParam(max_length=200)], body: SplitRequest) -> Any:
     """Take documents (id prefixes) or DOC:EVENT members out of an incident into a new one."""
     with ledger(request) as store:
-        return {"incident": store.split(incident_id, body.members, note=body.note)}
+        try:
+            return {"incident": store.split(incident_id, body.members, note=body.note)}
+        finally:
+            wrote(request)
 
 
 @router.get("/search", response_model=list[SearchHitModel], tags=["documents"])

@@ -20,7 +20,7 @@ from sourcewise.web.analysis import Metadata, load_pasted, load_upload
 from sourcewise.web.cache import DocumentParts
 from sourcewise.web.charts import claims_charts, timeline
 from sourcewise.web.document_view import document_view
-from sourcewise.web.routes.common import ledger, may_write, render
+from sourcewise.web.routes.common import incidents_of, ledger, may_write, render, wrote
 
 router = APIRouter(include_in_schema=False)
 
@@ -97,7 +97,7 @@ def document(request: Request, document_id: str, stored: str | None = None) -> R
                 raise HTTPException(404, f"SW204 no document {document_id[:16]!r} in the ledger")
             parts = document_parts(request, report)
             cache.put((document_id, revision), parts)
-        incidents = store.incidents_of(document_id)
+        incidents = incidents_of(request, store, document_id)
     return render(
         request,
         "document.html",
@@ -191,10 +191,13 @@ async def analyze_submit(request: Request) -> Response:
     if want_store:
 
         def put() -> str:
-            with ledger(request) as store:
-                outcome = store.put(report, loaded.raw)
-                store.refresh_incidents()
-                return outcome
+            try:
+                with ledger(request) as store:
+                    outcome = store.put(report, loaded.raw)
+                    store.refresh_incidents()
+            finally:
+                wrote(request)
+            return outcome
 
         outcome = await run_in_threadpool(put)
         return RedirectResponse(f"/documents/{report.document.id}?stored={outcome}", status_code=303)
