@@ -86,3 +86,15 @@ def test_one_word_city_names_used_as_surnames_are_left_to_the_ner(analyze):
     assert report.places == ()
     located = analyze("Troops in Jackson detained two men near Hamilton, Ontario.")
     assert [p.country for p in located.places][:2] == ["US", "CA"]
+
+
+def test_a_district_known_only_by_its_province_is_recorded_as_the_province(analyze):
+    report = analyze("Last night a patrol in Sabari district detained a man suspected of planting bombs.")
+    assert [(p.quote, p.name, p.admin1, p.gazetteer_id) for p in report.places] == [
+        ("Sabari", "Khost", "Khost", "geonames:AF.37")
+    ]
+
+
+def test_a_district_name_alone_is_not_a_place(analyze):
+    report = analyze("Tani said the meeting would start at noon.")
+    assert report.places == ()
