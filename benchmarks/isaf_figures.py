@@ -4,7 +4,7 @@
 
 A stand-in for ../shared/tools/score_isaf.py while event totals are not
 there: per release and category it sums the top-level figures (not part_of
-another), counting a repeated value once, under the ISAF convention (bare
+another), counting a repeated value once ("more than N" as N + 1), under the ISAF convention (bare
 plural = 2, named or singular person = 1). It measures the figures, not the
 events' grouping, so it is a guide, not the benchmark's score.
 """
@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+
+from sourcewise.conventions import least
 
 HERE = Path(__file__).resolve().parent
 
@@ -32,8 +34,8 @@ def figure_total(figures: list[dict], categories: tuple[str, ...]) -> int:
     for f in figures:
         if f["category"] not in categories or f["part_of"] is not None:
             continue
-        n = f["value"] if f["value"] is not None else (f["low"] or 0)
-        key = (f["category"], n) if f["qualifier"] not in ("implied",) else (f["category"], -f["start"])
+        n = least("isaf", f["value"], f["low"], f["qualifier"]) or 0
+        key = (f["category"], n) if f["qualifier"] != "implied" else (f["category"], -f["start"], -f["end"])
         if key in seen:
             continue
         seen.add(key)

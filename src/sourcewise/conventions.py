@@ -51,3 +51,12 @@ def load(convention: str) -> dict[str, int | None]:
 def minimum(convention: str, word: str) -> int | None:
     """Conventional minimum for a vague word ("dozens" -> 12), or None if it has none."""
     return load(convention).get(word.lower())
+
+
+def least(convention: str, value: int | None, low: int | None, qualifier: str) -> int | None:
+    """The least number of people a figure claims under a convention: its value, its low bound, or
+    for "more than N" N plus the convention's ``more_than_adds`` (ISAF: "more than 30" is 31)."""
+    n = value if value is not None else low
+    if n is not None and qualifier == "more_than":
+        n += load(convention).get("more_than_adds") or 0
+    return n

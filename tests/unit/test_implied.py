@@ -152,3 +152,15 @@ def test_bare_plural_is_not_counted_by_default(analyze):
 
 def test_attempted_flight_is_not_displacement(analyze):
     assert figs(analyze("Two men on a motorcycle attempted to flee the checkpoint.")) == []
+
+
+def test_shared_subject_of_coordinated_verbs(analyze):
+    r = analyze("The commander and two of his guards were located and arrested.")
+    assert ("detained", 1, "implied", "combatants") in figs(r)
+    r = analyze("Two civilians were shot and killed at the checkpoint.")
+    assert figs(r) == [("killed", 2, "exact", "civilians")]
+
+
+def test_along_with(analyze):
+    r = analyze("Troops captured a militia commander along with three suspected fighters.")
+    assert figs(r) == [("hostage", 1, "implied", "combatants"), ("hostage", 3, "exact", "combatants")]

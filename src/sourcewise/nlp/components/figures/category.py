@@ -98,7 +98,11 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
         if among is not None:
             return among
     if dep in ("nsubjpass", "nsubj"):
-        return verb_category(head, "subject" if dep == "nsubj" else "passive", verbs)
+        role = "subject" if dep == "nsubj" else "passive"
+        found = verb_category(head, role, verbs)
+        for other in shared_subject_verbs(head):  # "were identified and detained": the subject is shared
+            found = found or verb_category(other, role, verbs)
+        return found
     if dep in ("dobj", "oprd"):
         found = verb_category(head, "object", verbs)
         if found:
@@ -120,6 +124,11 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
             toll = toll_noun(owner)
             if toll:
                 return toll, owner
+        if prep.lower_ == "with" and prep.i > 0 and doc[prep.i - 1].lower_ in ("along", "together"):
+            verb = next((a for a in prep.ancestors if a.pos_ == "VERB"), None)  # "captured X along with N Y"
+            if verb is not None:
+                passive = any(ch.dep_ == "auxpass" for ch in verb.children)
+                return verb_category(verb, "passive" if passive else "object", verbs)
         if prep.lower_ in ("to", "at") and prep.i > 0:
             before = doc[prep.i - 1]  # "the deaths to 22,438 and injuries to 57,614": the nearest toll
             toll = toll_noun(before) if before.pos_ in ("NOUN", "PROPN") else None
@@ -132,6 +141,11 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
         role = "object" if t.i > head.i else "subject"
         return verb_category(head, role, verbs)
     return None
+
+
+def shared_subject_verbs(v: Token) -> list[Token]:
+    """Verbs coordinated with ``v`` that have no subject of their own ("were shot and killed")."""
+    return [c for c in v.conjuncts if c.i > v.i and not any(ch.dep_ in ("nsubj", "nsubjpass") for ch in c.children)]
 
 
 def among_harmed(copula: Token) -> tuple[str, Token] | None:

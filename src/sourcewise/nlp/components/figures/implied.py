@@ -148,6 +148,12 @@ def _patients(v: Token) -> list[tuple[Token, str]]:
             out.append((ch, "object"))
         elif ch.dep_ == "nsubj":
             out.append((ch, "subject"))
+    if v.dep_ == "conj" and not out and v.head.pos_ in ("VERB", "AUX"):
+        # "the leader and two associates were identified and detained": the first verb's subject
+        head_passive = any(ch.dep_ == "auxpass" for ch in v.head.children)
+        for ch in v.head.children:
+            if ch.dep_ in ("nsubjpass", "nsubj"):
+                out.append((ch, "passive" if head_passive or ch.dep_ == "nsubjpass" else "subject"))
     if v.dep_ == "acl" and v.tag_ == "VBN" and v.head.pos_ in ("NOUN", "PROPN"):
         out.append((v.head, "passive"))  # "an insurgent killed in the strike"
     resolved = []
@@ -177,7 +183,9 @@ def _implied(doc: Doc, t: Token, category: str, verb: Token, known: list[Cand]) 
     if t.tag_ in _PRONOUN_TAGS or t.like_num or t.lemma_.lower() == "other":
         return None
     dets = {ch.lower_ for ch in t.children if ch.dep_ in ("det", "poss", "predet")}
-    if dets & _NO_DETERMINERS or any(ch.dep_ == "nummod" or ch.like_num for ch in t.children):
+    if dets & _NO_DETERMINERS or any(
+        ch.dep_ == "nummod" or (ch.like_num and ch.dep_ not in ("conj", "appos", "cc")) for ch in t.children
+    ):
         return None
     named = t.ent_type_ == "PERSON" and t.pos_ == "PROPN"
     entry = people_entry(t)
