@@ -176,7 +176,7 @@ def _speech(doc: Doc, quotes: Ranges, segs: Segments, lex: _Lex) -> list[_Found]
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         if lemma in lex.count_verbs and lemma not in lex.speech and verb.idx not in quotes:
-            counted = _count_span(doc, verb, segs)
+            counted = _count_span(doc, verb, segs, lex)
             if counted:
                 found.append(counted)
             continue
@@ -204,12 +204,12 @@ def _speech(doc: Doc, quotes: Ranges, segs: Segments, lex: _Lex) -> list[_Found]
     return found
 
 
-def _count_span(doc: Doc, verb: Token, segs: Segments) -> _Found | None:
+def _count_span(doc: Doc, verb: Token, segs: Segments, lex: _Lex) -> _Found | None:
     """ "The monitors counted 92 bodies": whoever establishes a number is its source."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if obj is None or not any(t.like_num for t in obj.subtree):
         return None
-    if any(a.lemma_ in _lex().speech for a in verb.ancestors):  # "X said the team counted 92": X is credited
+    if any(a.lemma_ in lex.speech for a in verb.ancestors):  # "X said the team counted 92": X is credited
         return None
     subj = _subject(verb, segs, climb=("conj", "xcomp", "acomp"))  # "has been able to identify"
     if subj is None or subj.dep_ == "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN"):

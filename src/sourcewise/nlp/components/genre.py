@@ -74,16 +74,17 @@ def classify(
 ) -> tuple[str, tuple[str, ...]]:
     """(genre, cues) for a text and what is known of where it came from."""
     cues, threshold = _cues()
+    title_line = _first_line(text)
+    titles = [t for t in dict.fromkeys([(title or "").strip(), title_line.strip()]) if t]  # each on its own line
     fields = {
-        "title": " ".join(t for t in {title or "", _first_line(text)} if t),
+        "title": "\n".join(titles),
         "head": text[:_HEAD_CHARS],
         "text": text,
         "url": url or "",
         "publisher": publisher or "",
+        "lead": text.lstrip()[len(title_line) :].lstrip()[:_HEAD_CHARS],
     }
-    title_line = _first_line(text)
-    lead_title = (title or title_line).strip()
-    fields["lead"] = text.lstrip()[len(title_line) :].lstrip()[:_HEAD_CHARS] if lead_title else ""
+    lead_title = titles[0] if titles else ""
     quotes: Ranges | None = None
     counted_names: set[tuple[str, str]] = set()  # cues sharing a name (three dateline forms) count once
     scores: dict[str, float] = {}
@@ -91,6 +92,8 @@ def classify(
     for cue in cues:
         haystack = fields[cue.where]
         if not haystack:
+            continue
+        if cue.pattern is None and not lead_title:
             continue
         pattern = cue.pattern or re.compile(cue.source.replace("{title}", re.escape(lead_title)), re.MULTILINE)
         matches = pattern.finditer(haystack)
