@@ -33,8 +33,10 @@ def claim_number(c: Claim) -> str:
 
 
 def source_label(s: Source | None, doc_id: str) -> str:
-    name = (s.publisher or s.title or s.source) if s else None
-    return f"{name or 'unknown'} [{doc_id[:8]}]"
+    name = ((s.publisher or s.title or s.source) if s else None) or "unknown"
+    if len(name) > 40:  # a headline standing in for a missing publisher
+        name = name[:39].rstrip() + "…"
+    return f"{name} [{doc_id[:8]}]"
 
 
 def print_incident_list(views: list[IncidentView], console: Console | None = None) -> None:
