@@ -44,3 +44,18 @@ def test_claims_chart_and_timeline_of_an_incident(tmp_path):
     assert [i.date for i in tl.items] == ["2031-05-14", "2031-06-01", "2031-09-02"]
     assert tl.incident_x is not None and tl.incident_x[0] <= tl.items[0].x
     assert tl.undated == ()
+
+
+def test_claim_rows_show_each_source_once(tmp_path):
+    from sourcewise.web.charts import claim_rows
+
+    db = str(tmp_path / "r.db")
+    fill(db, builders.all_reports())
+    with open_store(db) as store:
+        [view] = [v for v in store.incidents() if len(v.incident.documents) == 3]
+    rows = claim_rows(view)
+    assert [r.claim for r in rows] == list(view.claims)
+    firsts = [r for r in rows if r.span]
+    assert [r.claim.document_id for r in firsts] == list(dict.fromkeys(c.document_id for c in view.claims))
+    assert sum(r.span for r in firsts) == len(rows)
+    assert {r.label for r in firsts} == {"Testwire", "Plain Review", "Field Monitors"}

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from sourcewise.reconcile import Claim, Estimate, IncidentView, date_interval, headline_claims
+from sourcewise.reconcile import Claim, Estimate, IncidentView, Source, date_interval, headline_claims
 from sourcewise.render.incidents import claim_number
 
 WIDTH = 720
@@ -168,6 +168,37 @@ def _claim_tip(c: Claim) -> str:
 def _clip(s: str, n: int) -> str:
     s = " ".join(s.split())
     return s if len(s) <= n else s[: n - 1] + "…"
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimRow:
+    """A row of the incident's claims table; the first row of each document carries its source cells."""
+
+    claim: Claim
+    source: Source | None
+    label: str
+    span: int  # rows of this document, on its first row; 0 on the others
+
+
+def claim_rows(view: IncidentView) -> list[ClaimRow]:
+    """The claims in incident order, one group of rows per document (its source shown once)."""
+    rows: list[ClaimRow] = []
+    counts: dict[str, int] = {}
+    for c in view.claims:
+        counts[c.document_id] = counts.get(c.document_id, 0) + 1
+    seen: set[str] = set()
+    for c in view.claims:
+        first = c.document_id not in seen
+        seen.add(c.document_id)
+        rows.append(
+            ClaimRow(
+                c,
+                view.sources.get(c.document_id),
+                document_label(view, c.document_id),
+                counts[c.document_id] if first else 0,
+            )
+        )
+    return rows
 
 
 @dataclass(frozen=True, slots=True)

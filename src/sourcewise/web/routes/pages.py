@@ -18,7 +18,7 @@ from sourcewise.reconcile import IncidentView
 from sourcewise.records import Report
 from sourcewise.web.analysis import Metadata, load_pasted, load_upload
 from sourcewise.web.cache import DocumentParts
-from sourcewise.web.charts import claims_charts, timeline
+from sourcewise.web.charts import claim_rows, claims_charts, timeline
 from sourcewise.web.document_view import document_view
 from sourcewise.web.routes.common import incidents_of, ledger, may_write, render, wrote
 
@@ -136,7 +136,7 @@ def incident(request: Request, incident_id: Annotated[str, PathParam(max_length=
     return render(
         request,
         "incident.html",
-        {"v": view, "charts": claims_charts(view), "timeline": timeline(view)},
+        {"v": view, "rows": claim_rows(view), "charts": claims_charts(view), "timeline": timeline(view)},
     )
 
 
