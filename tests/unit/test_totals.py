@@ -66,3 +66,24 @@ def test_ranges_keep_their_bounds():
 
 def test_nothing_to_total():
     assert category_total([]) is None
+
+
+def test_a_count_after_named_people_counts_others():
+    # "arrested a Taliban leader ... detained three suspected insurgents"
+    assert category_total([c(0, 1, qualifier="implied"), c(1, 3)]).low == 4
+    # "... two militants were detained, including the commander"
+    counts = [
+        c(0, 1, qualifier="implied"),
+        c(1, 1, qualifier="implied", additive=True),
+        Count(2, 2, None, None, "exact", inclusive=True),
+    ]
+    assert category_total(counts).value == 2
+
+
+def test_a_back_reference_joins_the_count_it_restates():
+    counts = [
+        c(0, 4),
+        Count(1, 1, None, None, "implied", restates=0),
+        Count(2, 3, None, None, "exact", additive=True, restates=0),
+    ]
+    assert category_total(counts).value == 4

@@ -12,6 +12,9 @@ own. Within one event and category, only top-level figures count (a figure
   toll rose to 28" in the body): the total is the larger of the two, except that
   a stated number overrides a vague word or a bare plural ("several insurgents
   were detained ... three were detained": 3, not max(3, 3) by accident nor 6);
+- a count after only single named or implied people ("arrested a leader ...
+  detained three suspected insurgents") counts others, unless it says it
+  includes them ("two militants, including the commander");
 - a stated number makes a vague group precise, even when marked as further
   ("detained a leader and several others ... three additional suspects were
   detained" is 1 + 3): ISAF's and ACLED's "an explicit number overrides the word";
@@ -47,6 +50,8 @@ class Count:
     qualifier: str
     subgroup: str | None = None
     additive: bool = False  # the text marks it as a further group
+    restates: int | None = None  # the index of an earlier figure it refers back to ("the commander")
+    inclusive: bool = False  # the text says the count includes people named before ("including the leader")
 
 
 @dataclass(slots=True)
@@ -80,11 +85,15 @@ def category_total(counts: list[Count]) -> Total | None:
         return None
     groups: list[list[Count]] = []
     for c in counts:
-        vague = _vague_group(groups) if c.qualifier not in _SOFT else None
-        if vague is not None and c.additive:
+        earlier = next((g for g in groups if any(x.index == c.restates for x in g)), None)
+        if earlier is not None:
+            earlier.append(c)
+            continue
+        vague = _vague_group(groups)
+        if vague is not None and c.additive and c.qualifier != "implied":
             vague.append(c)  # "several others ... three additional suspects": the number of those others
             continue
-        if not groups or _separate(c, groups):
+        if not groups or _separate(c, groups) or _beside_named(c, groups):
             groups.append([c])
             continue
         _restate(groups, c)
@@ -114,6 +123,12 @@ def _separate(c: Count, groups: list[list[Count]]) -> bool:
     )
 
 
+def _beside_named(c: Count, groups: list[list[Count]]) -> bool:
+    """A count after only single, named or implied people counts others ("arrested a leader ...
+    detained three suspected insurgents" is 1 + 3), unless it says it includes them."""
+    return c.qualifier != "implied" and not c.inclusive and all(x.qualifier == "implied" for g in groups for x in g)
+
+
 def _vague_group(groups: list[list[Count]]) -> list[Count] | None:
     """The latest group counted only by a vague word (no number has been stated for it yet)."""
     for g in reversed(groups):
@@ -124,7 +139,8 @@ def _vague_group(groups: list[list[Count]]) -> list[Count] | None:
 
 def _restate(groups: list[list[Count]], c: Count) -> None:
     """Join the group the figure restates: one of equal amount, else the vague group a number
-    makes precise, else one of its subgroup, else the largest."""
+    makes precise, else all of them when a stated number covers their sum ("two insurgents ...
+    and a third ... three in all"), else one of its subgroup, else the largest."""
     for g in groups:
         if any(minimum(x) == minimum(c) for x in g):
             g.append(c)
@@ -133,14 +149,13 @@ def _restate(groups: list[list[Count]], c: Count) -> None:
     if vague is not None:
         vague.append(c)
         return
+    if len(groups) > 1 and c.qualifier not in _SOFT and minimum(c) >= sum(minimum(_best(g)) for g in groups):
+        groups[:] = [[*(x for g in groups for x in g), c]]
+        return
     for g in groups:
         if c.subgroup and any(x.subgroup == c.subgroup for x in g):
             g.append(c)
             return
-    if len(groups) > 1 and c.qualifier not in _SOFT and minimum(c) >= sum(minimum(_best(g)) for g in groups):
-        merged = [x for g in groups for x in g]  # "two insurgents ... and a third ... three in all"
-        groups[:] = [[*merged, c]]
-        return
     max(groups, key=lambda g: minimum(_best(g))).append(c)
 
 

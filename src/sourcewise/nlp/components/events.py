@@ -484,16 +484,21 @@ def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[T
     by_cat: dict[str, list[int]] = {}
     for i in inc.figures:
         f = figures[i]
-        if f.part_of is None and f.unit == "people":
-            by_cat.setdefault(f.category, []).append(i)
+        if f.part_of is not None or f.unit != "people":
+            continue
+        if _PARTITIVE.search(doc.text, f.start, f.end) and by_cat.get(f.category):
+            continue  # a part of a group counted before it
+        by_cat.setdefault(f.category, []).append(i)
     for cat, idx in by_cat.items():
         counts = []
+        back = _back_references(doc, idx, figures, anchors)
         for n, i in enumerate(idx):
             f = figures[i]
             further = _additive(doc, f, anchors[i]) or any(
                 _separate_clause(doc, figures[j], anchors[j], f, anchors[i]) for j in idx[:n]
             )
-            counts.append(Count(i, f.value, f.low, f.high, f.qualifier, f.subgroup, further))
+            inclusive = _inclusive(anchors[i], i, figures)
+            counts.append(Count(i, f.value, f.low, f.high, f.qualifier, f.subgroup, further, back.get(i), inclusive))
         total = category_total(counts)
         if total is not None:
             out[cat] = total.as_dict()
@@ -501,6 +506,76 @@ def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[T
                 for i in members:
                     figures[i].group = g
     return out
+
+
+def _back_references(doc: Doc, idx: list[int], figures: list[FigureSpan], anchors: list[Token]) -> dict[int, int]:
+    """Figures that restate earlier ones of the same category: a definite or named single person
+    ("detained a leader ... the leader was detained"), and the counts of one sentence that add up
+    to a number stated before ("detained four ... the commander and three additional suspects")."""
+    out: dict[int, int] = {}
+    for n, i in enumerate(idx):
+        f = figures[i]
+        if f.qualifier != "implied" or f.noun is None:
+            continue
+        noun = doc[f.noun]
+        definite = noun.pos_ == "PROPN" or any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "his", "their") for c in noun.children
+        )
+        earlier = [j for j in idx[:n] if figures[j].qualifier == "implied" and anchors[j].sent != anchors[i].sent]
+        if definite and earlier:
+            same = [j for j in earlier if _noun_lemma(doc, figures[j]) == noun.lemma_]
+            out[i] = (same or earlier)[-1]
+    for n, i in enumerate(idx):  # "one additional insurgent" said twice is one insurgent
+        f = figures[i]
+        if i in out or f.value is None or f.noun is None:
+            continue
+        for j in reversed(idx[:n]):
+            g = figures[j]
+            if (
+                g.value == f.value
+                and g.qualifier == f.qualifier
+                and g.noun is not None
+                and doc[g.noun].lemma_ == doc[f.noun].lemma_
+                and anchors[j].sent != anchors[i].sent
+            ):
+                out[i] = j
+                break
+    by_sentence: dict[int, list[int]] = {}
+    for i in idx:
+        by_sentence.setdefault(anchors[i].sent.start, []).append(i)
+    for members in by_sentence.values():
+        if len(members) < 2:
+            continue
+        total = sum(minimum_of(figures[i]) for i in members)
+        stated = [
+            j
+            for j in idx
+            if j < members[0] and figures[j].qualifier == "exact" and figures[j].value == total and j not in members
+        ]
+        if stated:
+            for i in members:
+                out[i] = stated[-1]
+    return out
+
+
+# "several were detained, one of whom ...": a part of a group even where no whole was linked to it
+_PARTITIVE = re.compile(r"\b(?:one|two|three|some|most|many|all|each)\s+of\s+(?:whom|which|them|those)\b", re.I)
+_INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|one of which|one of whom|to include)\b", re.I)
+
+
+def _inclusive(anchor: Token, i: int, figures: list[FigureSpan]) -> bool:
+    """Does the count say it includes people named with it ("two militants, including the commander")?"""
+    return bool(_INCLUDING.search(anchor.sent.text)) or any(f.part_of == i for f in figures)
+
+
+def _noun_lemma(doc: Doc, f: FigureSpan) -> str | None:
+    return doc[f.noun].lemma_ if f.noun is not None else None
+
+
+def minimum_of(f: FigureSpan) -> int:
+    if f.value is not None and f.qualifier not in ("range", "vague"):
+        return f.value + (1 if f.qualifier == "more_than" else 0)
+    return f.low or 0
 
 
 def _additive(doc: Doc, f: FigureSpan, anchor: Token) -> bool:
@@ -524,7 +599,7 @@ def _separate_clause(doc: Doc, a: FigureSpan, ta: Token, b: FigureSpan, tb: Toke
         return False
     if ta.sent.start != tb.sent.start:
         return False  # a later sentence restating the count is the usual case
-    if a.value is not None and a.value == b.value and a.qualifier == b.qualifier:
+    if a.value is not None and a.value == b.value and a.qualifier == b.qualifier != "implied":
         return False
     if ta.i != tb.i:
         # "25 lost both parents while 130 lost one": two clauses of one statement, each stating its
@@ -536,7 +611,10 @@ def _separate_clause(doc: Doc, a: FigureSpan, ta: Token, b: FigureSpan, tb: Toke
         return linked and a.qualifier == b.qualifier == "exact" and not _hedged(ta) and not _hedged(tb)
     na = doc[a.noun] if a.noun is not None else None
     nb = doc[b.noun] if b.noun is not None else None
-    return na is not None and nb is not None and (nb in na.conjuncts or na in nb.conjuncts)
+    if na is None or nb is None or not (nb in na.conjuncts or na in nb.conjuncts):
+        return False
+    lo, hi = sorted((na.i, nb.i))
+    return not any(t.lower_ == "or" for t in doc[lo:hi])  # "a Hezb-e Islami, or HIG, facilitator": one person
 
 
 def _hedged(t: Token) -> bool:
