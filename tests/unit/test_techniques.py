@@ -125,6 +125,8 @@ def test_each_technique_with_its_reason(sentence, label, quote):
         "The militants launched “pipetas,” or cylinder bombs, at the church.",
         "The strike was supposed to hit a depot, the army said.",
         "A great number of people attended the funeral.",
+        "Soldiers detained the men occupying the compound.",
+        "The building has not been occupied for five years.",
     ],
 )
 def test_plain_reporting_is_not_flagged(sentence):
@@ -146,3 +148,16 @@ def test_every_template_names_both_parties():
     for template in TEMPLATES:
         assert "{A}" in template or "{a}" in template
         assert "{B}" in template or "{b}" in template
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("Soldiers detained the men occupying the compound.", False),
+        ("The building has not been occupied for five years.", False),
+        ("The occupying forces closed the crossing.", True),
+        ("The town was occupied in 1993.", True),
+    ],
+)
+def test_occupation_is_contested_but_occupancy_is_not(sentence, flagged):
+    assert any(t.label == "contested_term" for t in find_techniques(sentence)) is flagged
