@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+
+from spacy.tokens import Doc
 
 # A quotation never runs across a blank line (an unclosed mark would otherwise swallow the rest).
 _DOUBLE = re.compile(r"“[^”\n]*(?:\n(?!\s*\n)[^”\n]*)*”|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\"|«[^»\n]*»")
@@ -35,14 +36,26 @@ class Ranges:
     def __contains__(self, pos: int) -> bool:
         return self.containing(pos) is not None
 
-    def overlaps(self, start: int, end: int) -> bool:
-        k = bisect_right(self._starts, end - 1) - 1
-        return k >= 0 and self._ends[k] > start
-
 
 def quoted_ranges(text: str) -> Ranges:
     """Spans of text between double quotation marks (marks included)."""
     return Ranges([(m.start(), m.end()) for m in _DOUBLE.finditer(text)])
+
+
+def doc_quotes(doc: Doc) -> Ranges:
+    """``quoted_ranges`` of a Doc, found once and shared by the components that ask."""
+    cached = doc.user_data.get("sw_quotes")
+    if not isinstance(cached, Ranges):
+        cached = doc.user_data["sw_quotes"] = quoted_ranges(doc.text)
+    return cached
+
+
+def doc_segments(doc: Doc) -> Segments:
+    """``Segments`` of a Doc, found once and shared by the components that ask."""
+    cached = doc.user_data.get("sw_segments")
+    if not isinstance(cached, Segments):
+        cached = doc.user_data["sw_segments"] = Segments(doc.text)
+    return cached
 
 
 _BREAK = re.compile(r"\n\s*\n|[\u2028\u2029]|\n(?=[ \t]*[^a-z\s])")
@@ -68,14 +81,6 @@ class Segments:
         return self.of(a) == self.of(b)
 
 
-def lines(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of every line, without its newline."""
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, pos + len(line)
-        pos += len(line) + 1
-
-
 def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:.") -> tuple[int, int]:
     """Narrow a span so that it neither starts nor ends with whitespace or the given punctuation."""
     while start < end and text[start] in chars:
@@ -83,7 +88,3 @@ def strip_span(text: str, start: int, end: int, chars: str = " \t\n,;:.") -> tup
     while end > start and text[end - 1] in chars:
         end -= 1
     return start, end
-
-
-def compile_all(patterns: list[str], flags: int = 0) -> list[re.Pattern[str]]:
-    return [re.compile(p, flags) for p in patterns]

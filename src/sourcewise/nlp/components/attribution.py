@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sourcewise.nlp import lexicons
 from sourcewise.nlp.extensions import get_list
-from sourcewise.nlp.textspans import Ranges, Segments, quoted_ranges
+from sourcewise.nlp.textspans import Ranges, Segments, doc_quotes, doc_segments
 from sourcewise.nlp.types import AttributionSpan, FigureSpan
 
 #: Source of an agentless attribution ("it is widely accepted that"): no figure is credited to it.
@@ -354,8 +354,8 @@ def _resolve_and_dedupe(found: list[_Found]) -> list[_Found]:
 
 def find_attributions(doc: Doc) -> list[_Found]:
     lex = _lex()
-    quotes = quoted_ranges(doc.text)
-    segs = Segments(doc.text)
+    quotes = doc_quotes(doc)
+    segs = doc_segments(doc)
     return _resolve_and_dedupe(_speech(doc, quotes, segs, lex) + _prepositional(doc, quotes, lex) + _patterns(doc, lex))
 
 
@@ -439,8 +439,8 @@ def sw_attributions(doc: Doc) -> Doc:
             out.append(AttributionSpan(f.start, f.end, f.source))
     figures = get_list(doc, "sw_figures")
     if figures:
-        quotes = quoted_ranges(doc.text)
-        segs = Segments(doc.text)
+        quotes = doc_quotes(doc)
+        segs = doc_segments(doc)
         for fig in figures:
             fig.attributed_to = _credit(doc, fig, found, quotes, segs)
     return doc

@@ -17,7 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcewise.nlp import lexicons
-from sourcewise.nlp.textspans import quoted_ranges, strip_span
+from sourcewise.nlp.textspans import doc_quotes, strip_span
 from sourcewise.records import Span
 
 _REPORTED = re.compile(r"\b(said|says|say|told|tells|according to|reported|claimed|alleged)\b", re.IGNORECASE)
@@ -61,7 +61,6 @@ def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 def find_disclosure(doc: Doc) -> Span | None:
     """The first funding or sponsorship disclosure in the text, or None."""
     text = doc.text
-    quotes = None
     found: list[tuple[int, int]] = []
     for pattern in _patterns():
         for m in pattern.regex.finditer(text):
@@ -70,8 +69,7 @@ def find_disclosure(doc: Doc) -> Span | None:
             start, end = _sentence_bounds(doc, m.start(), m.end())
             if _REPORTED.search(text, start, end):
                 continue
-            quotes = quotes if quotes is not None else quoted_ranges(text)
-            if m.start() in quotes:
+            if m.start() in doc_quotes(doc):
                 continue
             if not pattern.whole_sentence:
                 start, end = m.start(), m.end()

@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 
 from sourcewise.nlp import lexicons
 from sourcewise.nlp.extensions import get_list
-from sourcewise.nlp.textspans import Ranges, quoted_ranges
+from sourcewise.nlp.textspans import Ranges, doc_quotes, quoted_ranges
 from sourcewise.nlp.types import TechniqueSpan
 
 #: Every label this component emits (SemEval-2020 Task 11 names, plus contested terms).
@@ -136,5 +136,5 @@ def find_techniques(text: str, quotes: Ranges | None = None) -> list[TechniqueSp
 
 @Language.component("sw_techniques")
 def sw_techniques(doc: Doc) -> Doc:
-    get_list(doc, "sw_techniques").extend(find_techniques(doc.text))
+    get_list(doc, "sw_techniques").extend(find_techniques(doc.text, doc_quotes(doc)))
     return doc
