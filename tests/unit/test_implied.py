@@ -164,3 +164,47 @@ def test_shared_subject_of_coordinated_verbs(analyze):
 def test_along_with(analyze):
     r = analyze("Troops captured a militia commander along with three suspected fighters.")
     assert figs(r) == [("hostage", 1, "implied", "combatants"), ("hostage", 3, "exact", "combatants")]
+
+
+def test_them_restates_harmed_people_in_a_new_category(analyze):
+    r = analyze("Troops found three wounded fighters at the scene. Medics treated them before detaining them.")
+    assert figs(r) == [("injured", 3, "exact", "combatants"), ("detained", 3, "exact", "combatants")]
+    r = analyze("Police found 12 protesters injured. They were later arrested.")
+    assert figs(r) == [("injured", 12, "exact", None), ("detained", 12, "exact", None)]
+
+
+def test_them_is_left_alone_when_the_people_were_not_harmed(analyze):
+    r = analyze("Rangers spotted two armed men near the road. They were killed by a drone.")
+    assert [f for f in figs(r) if f[2] != "implied"] == []
+
+
+def test_a_person_at_the_end_of_a_long_name(analyze):
+    r = analyze("Police detained an Army of the Righteous recruiter near the market.")
+    assert figs(r) == [("detained", 1, "implied", None)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The commander planned the assassination of a provincial governor.",
+        "The cell leader orchestrated the kidnapping of a contractor.",
+        "He was accused of murdering a shopkeeper.",
+    ],
+)
+def test_a_persons_record_is_not_an_incident(analyze, sentence):
+    assert figs(analyze(sentence)) == []
+
+
+def test_a_definite_person_already_harmed_is_not_counted_again(analyze):
+    r = analyze("The patrol detained a weapons smuggler. After questioning, the force detained the man.")
+    assert figs(r) == [("detained", 1, "implied", None)]
+
+
+def test_a_plural_joined_to_a_count_shares_it(analyze):
+    r = analyze("The force detained more than 25 senior commanders and financiers.")
+    assert figs(r) == [("detained", 25, "more_than", "combatants")]
+
+
+def test_a_stated_count_overrides_a_bare_plural(analyze_isaf):
+    r = analyze_isaf("Militants Detained in Raid\nThe patrol detained three suspected militants on Monday.")
+    assert figs(r) == [("detained", 3, "exact", "combatants")]

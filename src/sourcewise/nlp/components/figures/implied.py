@@ -44,6 +44,14 @@ _RECORD_HEADS = {
     "attack",
     "target",
     "plot",
+    "plan",
+    "orchestrate",
+    "mastermind",
+    "coordinate",
+    "direct",
+    "facilitate",
+    "organize",
+    "organise",
 }
 _NO_DETERMINERS = {"no", "any", "every", "each", "neither", "none", "whichever", "what", "which"}
 _BACK_POINTING = {"the", "these", "those", "this", "that", "such", "both", "all", "its", "their", "his", "her"}
@@ -83,14 +91,16 @@ def implied_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
             continue
         for patient, category in found_roles:
             for person in _people(patient):
-                if person.i in counted:
-                    continue
+                if person.i in counted or any(ch.i in counted for ch in person.lefts):
+                    continue  # "several suspected IMU insurgents", "25 leaders and facilitators": counted
                 known = [*cands, *out]
                 c = _implied(doc, person, category, v, known)
                 if c is not None and not _repeats(c, known):
                     counted.update(range(person.left_edge.i, person.i + 1))  # not its conjuncts
                     out.append(c)
-    return out
+    stated = {_group(c.category) for c in cands if c.category}
+    # a bare plural is a last resort: a stated count of the same harm anywhere in the text overrides it
+    return [c for c in out if c.m.vague_word != "bare_plural" or _group(c.category) not in stated]
 
 
 def _noun_patients(n: Token) -> list[Token]:
@@ -132,8 +142,8 @@ def _irrealis(v: Token) -> bool:
             return True
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in IRREALIS_HEADS:
         return True
-    if v.dep_ == "pcomp" and v.tag_ == "VBG":
-        return True  # a record, not an incident: "known for abducting", "involved in killing"
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in ("for", "in", "of"):
+        return True  # a record, not an incident: "known for abducting", "involved in killing", "accused of"
     return v.dep_ in ("amod", "compound")
 
 
@@ -165,8 +175,10 @@ def _patients(v: Token) -> list[tuple[Token, str]]:
 
 
 def _people(t: Token) -> list[Token]:
-    """The patient and the people coordinated with it ("a leader and his deputy")."""
-    return [t, *(c for c in t.conjuncts if c.i > t.i)]
+    """The patient and the people coordinated with it ("a leader and his deputy"); a plural joined to
+    a counted plural shares its number ("more than 25 leaders and facilitators")."""
+    counted_plural = t.tag_ in ("NNS", "NNPS") and any(ch.dep_ == "nummod" for ch in t.children)
+    return [t, *(c for c in t.conjuncts if c.i > t.i and not (counted_plural and c.tag_ in ("NNS", "NNPS")))]
 
 
 def _implied(doc: Doc, t: Token, category: str, verb: Token, known: list[Cand]) -> Cand | None:
@@ -180,9 +192,16 @@ def _implied(doc: Doc, t: Token, category: str, verb: Token, known: list[Cand]) 
         c = Cand(m, noun=t, category=category, harm=verb, person=True)
         c.quote = _quote(doc, t, verb)
         return c
+    if t.lower_ in ("them", "they") and t.tag_ == "PRP":
+        return _same_people(doc, t, category, verb, known)
     if t.tag_ in _PRONOUN_TAGS or t.like_num or t.lemma_.lower() == "other":
         return None
     dets = {ch.lower_ for ch in t.children if ch.dep_ in ("det", "poss", "predet")}
+    if t.pos_ == "PROPN" and t.ent_type_ != "PERSON" and people_entry(t) is None and dets & {"a", "an"}:
+        inner = _person_after_of(t)  # "an Islamic Movement of Uzbekistan facilitator": the NP ends in a person
+        if inner is None:
+            return None
+        t = inner
     if dets & _NO_DETERMINERS or any(
         ch.dep_ == "nummod" or (ch.like_num and ch.dep_ not in ("conj", "appos", "cc")) for ch in t.children
     ):
@@ -199,6 +218,42 @@ def _implied(doc: Doc, t: Token, category: str, verb: Token, known: list[Cand]) 
     else:
         m = _mention(t, 1, "implied", None)
     c = Cand(m, noun=t, category=category, harm=verb, person=True, subgroup=entry or None)
+    c.quote = _quote(doc, t, verb)
+    return c
+
+
+def _person_after_of(t: Token) -> Token | None:
+    for ch in t.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            for g in ch.children:
+                if g.dep_ == "pobj" and g.tag_ == "NN" and people_entry(g) is not None:
+                    return g
+    return None
+
+
+def _same_people(doc: Doc, t: Token, category: str, verb: Token, known: list[Cand]) -> Cand | None:
+    """ "found three wounded insurgents ... before detaining them": "them" takes the nearest earlier
+    count of harmed people in this or the previous sentence, and the figure restates it in the new
+    category (people not yet said to be harmed are left alone: the pronoun may join another count)."""
+    sent_start = t.sent.start
+    floor = doc[sent_start - 1].sent.start if sent_start > 0 else 0
+    earlier = [
+        c
+        for c in known
+        if floor <= c.m.first < t.i
+        and c.person
+        and c.category is not None
+        and c.noun is not None
+        and c.noun.tag_ in ("NNS", "NNPS")
+        and c.m.value
+    ]
+    if not earlier:
+        return None
+    ante = max(earlier, key=lambda c: c.m.first)
+    if _group(ante.category) == _group(category):
+        return None  # the same people, harmed the same way: already counted
+    m = _mention(t, ante.m.value, ante.m.qualifier, None)
+    c = Cand(m, noun=t, category=category, harm=verb, person=True, subgroup=ante.subgroup)
     c.quote = _quote(doc, t, verb)
     return c
 
@@ -248,8 +303,5 @@ def _repeats(c: Cand, earlier: list[Cand]) -> bool:
         return any(e.noun is not None and e.noun.ent_type_ == "PERSON" and e.noun.text == c.noun.text for e in earlier)
     if not any(ch.lower_ in ("the", "this", "that") for ch in c.noun.children):
         return False
-    lemma = c.noun.lemma_.lower()
-    return any(
-        e.noun is not None and e.noun.i < c.noun.i and e.noun.lemma_.lower() == lemma and _group(e.category) == group
-        for e in earlier
-    )
+    # "detained a facilitator ... detained the man": a definite person already harmed the same way
+    return any(e.m.first < c.noun.i and _group(e.category) == group for e in earlier)
