@@ -11,6 +11,7 @@ from spacy.tokens import Doc
 
 from sourcewise import PIPELINE_VERSION
 from sourcewise.errors import AnalysisError
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.extensions import get_list
 from sourcewise.nlp.types import CheckSpan
 from sourcewise.records import (
@@ -36,7 +37,7 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW"}
 
 
 def collect(doc: Doc, document: Document) -> Report:
-    text = doc.text
+    text = text_of(doc)
     figures_raw = get_list(doc, "sw_figures")
     fig_ids = [f"f{i + 1}" for i in range(len(figures_raw))]
     events_raw = get_list(doc, "sw_events")

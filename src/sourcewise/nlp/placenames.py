@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from sourcewise.geo import Gazetteer, fold
+from sourcewise.nlp.doctext import text_of
 
 #: Lower-case words that may sit inside a place name ("Sar-e Pul", "Deir ez-Zor", "Nahr-e Saraj", "Pachir wa Agam").
 CONNECTORS = frozenset(
@@ -88,7 +89,7 @@ def _continues_name(tok: Token) -> bool:
 def find_names(doc: Doc, gazetteer: Gazetteer, start: int = 0, end: int | None = None) -> list[NameSpan]:
     """Longest gazetteer names among tokens start..end, left to right, not overlapping."""
     end = len(doc) if end is None else end
-    text = doc.text
+    text = text_of(doc)
     out: list[NameSpan] = []
     i = start
     while i < end:

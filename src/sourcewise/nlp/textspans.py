@@ -13,6 +13,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc
 
+from sourcewise.nlp.doctext import text_of
+
 # A quotation never runs across a blank line (an unclosed mark would otherwise swallow the rest).
 _DOUBLE = re.compile(r"“[^”\n]*(?:\n(?!\s*\n)[^”\n]*)*”|\"[^\"\n]*(?:\n(?!\s*\n)[^\"\n]*)*\"|«[^»\n]*»")
 
@@ -46,7 +48,7 @@ def doc_quotes(doc: Doc) -> Ranges:
     """``quoted_ranges`` of a Doc, found once and shared by the components that ask."""
     cached = doc.user_data.get("sw_quotes")
     if not isinstance(cached, Ranges):
-        cached = doc.user_data["sw_quotes"] = quoted_ranges(doc.text)
+        cached = doc.user_data["sw_quotes"] = quoted_ranges(text_of(doc))
     return cached
 
 
@@ -54,7 +56,7 @@ def doc_segments(doc: Doc) -> Segments:
     """``Segments`` of a Doc, found once and shared by the components that ask."""
     cached = doc.user_data.get("sw_segments")
     if not isinstance(cached, Segments):
-        cached = doc.user_data["sw_segments"] = Segments(doc.text)
+        cached = doc.user_data["sw_segments"] = Segments(text_of(doc))
     return cached
 
 

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from sourcewise.nlp import lexicons
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.extensions import get_list
 from sourcewise.nlp.textspans import Ranges, Segments, doc_quotes, doc_segments
 from sourcewise.nlp.types import AttributionSpan, FigureSpan
@@ -141,7 +142,7 @@ def _source_text(doc: Doc, head: Token) -> str:
         out = out[:-1]
     if not out:
         return head.text
-    text = " ".join(doc.text[out[0].idx : _end(out[-1])].split())
+    text = " ".join(text_of(doc)[out[0].idx : _end(out[-1])].split())
     if text.count("(") > text.count(")"):
         text = text[: text.rindex("(")].rstrip()
     return text if len(text) <= _MAX_SOURCE_CHARS else text[: _MAX_SOURCE_CHARS - 1].rstrip() + "…"
@@ -153,7 +154,7 @@ def _right_complements(verb: Token, lex: _Lex, start_after: int) -> int:
     for c in verb.rights:
         if c.i <= start_after:
             continue
-        if "\n" in verb.doc.text[end : c.idx]:
+        if "\n" in text_of(verb.doc)[end : c.idx]:
             break
         if (
             c.dep_ in ("npadvmod", "advmod", "prt")
@@ -273,7 +274,7 @@ def _speech_span(doc: Doc, verb: Token, subj: Token, lex: _Lex) -> _Found:
 
 def _clip_start(doc: Doc, start: int, limit: int) -> int:
     """Never begin an attribution before a line break or on punctuation (a closing quote mark)."""
-    text = doc.text
+    text = text_of(doc)
     nl = text.rfind("\n", start, limit)
     if nl >= 0:
         start = nl + 1
@@ -314,7 +315,7 @@ def _prepositional(doc: Doc, quotes: Ranges, lex: _Lex) -> list[_Found]:
             obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
             if obj is not None and (obj.pos_ == "PROPN" or obj.lower_ in lex.source_nouns):
                 found.append(_Found(t.idx, _phrase_end(obj), _source_text(doc, obj), verb=t))
-    for m in _PER.finditer(doc.text):
+    for m in _PER.finditer(text_of(doc)):
         found.append(_Found(m.start(), m.end(), " ".join(m.group(1).split())))
     return found
 
@@ -328,7 +329,7 @@ def _names_an_agent(obj: Token, lex: _Lex) -> bool:
 
 
 def _patterns(doc: Doc, lex: _Lex) -> list[_Found]:
-    text = doc.text
+    text = text_of(doc)
     found = [_Found(m.start(), m.end(), UNNAMED) for m in lex.consensus.finditer(text)]
     for m in lex.signature.finditer(text):
         before = text[max(0, m.start() - 1500) : m.start()]
@@ -431,7 +432,7 @@ def sw_attributions(doc: Doc) -> Doc:
     found = find_attributions(doc)
     out = get_list(doc, "sw_attributions")
     seen: set[tuple[str, str]] = set()
-    text = doc.text
+    text = text_of(doc)
     for f in found:
         key = (text[max(0, f.start - 100) : f.start], text[f.start : f.end])
         if key not in seen:  # a passage repeated word for word (a caption repeating the lead) is one attribution

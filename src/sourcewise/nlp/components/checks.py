@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcewise.nlp import dateranges
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.extensions import get_list
 from sourcewise.nlp.types import CheckSpan, DateSpan, FigureSpan
 
@@ -260,6 +261,6 @@ def run_checks(
 @Language.component("sw_checks")
 def sw_checks(doc: Doc) -> Doc:
     sentences = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
-    checks = run_checks(doc.text, get_list(doc, "sw_figures"), sentences, doc._.sw_dates)
+    checks = run_checks(text_of(doc), get_list(doc, "sw_figures"), sentences, doc._.sw_dates)
     get_list(doc, "sw_checks").extend(checks)
     return doc

@@ -12,6 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcewise.nlp.dateparse import find_dates, find_reference
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.types import DateSpan
 
 
@@ -19,7 +20,7 @@ from sourcewise.nlp.types import DateSpan
 def sw_dates(doc: Doc) -> Doc:
     document = doc._.sw_document
     published = document.published if document is not None else None
-    text = doc.text
+    text = text_of(doc)
     reference = find_reference(text, published)
     doc._.sw_reference = reference
     spans: list[DateSpan] = []

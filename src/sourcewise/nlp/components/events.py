@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 from sourcewise.nlp import lexicons
 from sourcewise.nlp.anchors import in_sentence, nearest, span_root, token_span, tree_distance
 from sourcewise.nlp.components.acts import act_tokens
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.extensions import get_list
 from sourcewise.nlp.totals import Count, category_total
 from sourcewise.nlp.types import DateSpan, EventSpan, FigureSpan, PlaceSpan
@@ -215,7 +216,7 @@ def _lead_end(doc: Doc, header_end: int) -> int:
         count += 1
         if count == 2:
             return sent.end_char
-    return len(doc.text)
+    return len(text_of(doc))
 
 
 def _cumulative(t: Token) -> bool:
@@ -624,7 +625,7 @@ def _hedged(t: Token) -> bool:
 
 def _line_of(sent: Span, anchor: Token) -> tuple[int, int]:
     """The sentence, from the line the incident is on (a release's header lines are not its quote)."""
-    text = sent.doc.text
+    text = text_of(sent.doc)
     nl = text.rfind("\n", sent.start_char, max(anchor.idx, sent.start_char))
     start = nl + 1 if nl >= 0 else sent.start_char
     return start, sent.end_char
@@ -632,7 +633,7 @@ def _line_of(sent: Span, anchor: Token) -> tuple[int, int]:
 
 def _trim(doc: Doc, e: EventSpan) -> None:
     """Quote the sentence without its surrounding whitespace."""
-    text = doc.text
+    text = text_of(doc)
     while e.start < e.end and text[e.start].isspace():
         e.start += 1
     while e.end > e.start and text[e.end - 1].isspace():

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcewise.nlp import lexicons
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.textspans import Ranges, quoted_ranges
 from sourcewise.records import GENRES
 
@@ -122,7 +123,7 @@ def classify(
 def sw_genre(doc: Doc) -> Doc:
     meta = doc._.sw_document
     doc._.sw_genre = classify(
-        doc.text,
+        text_of(doc),
         title=getattr(meta, "title", None),
         url=getattr(meta, "url", None),
         publisher=getattr(meta, "publisher", None),

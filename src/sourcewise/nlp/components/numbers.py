@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.numparse import find_quantities, measure_kind
 from sourcewise.nlp.types import NumberMention
 
@@ -41,17 +42,6 @@ def sw_numbers(doc: Doc) -> Doc:
         )
     doc._.sw_numbers = mentions
     return doc
-
-
-def text_of(doc: Doc) -> str:
-    """The document's text: the Document's own string when there is one (``doc.text`` rebuilds it
-    from the tokens on every call, which costs as much as a component on short texts)."""
-    document = doc._.sw_document
-    text = getattr(document, "text", None)
-    if not isinstance(text, str) or len(doc) == 0:
-        return doc.text
-    last = doc[-1]
-    return text if last.idx + len(last.text_with_ws) == len(text) else doc.text
 
 
 def _quantity_root(span) -> int:

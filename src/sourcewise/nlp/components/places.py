@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from sourcewise.geo import Entry, Gazetteer, fold, load_gazetteer
 from sourcewise.geo.resolve import Mention, resolve
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.extensions import get_list
 from sourcewise.nlp.placenames import TYPE_WORDS, find_names
 from sourcewise.nlp.types import PlaceSpan
@@ -134,7 +135,7 @@ def _record(doc: Doc, m: Mention, e: Entry, gazetteer: Gazetteer) -> PlaceSpan:
 @Language.component("sw_places")
 def places(doc: Doc) -> Doc:
     gazetteer = load_gazetteer()
-    text = doc.text
+    text = text_of(doc)
     mentions: list[Mention] = []
     token_spans: list[tuple[int, int]] = []
     hint: set[str] = set()

@@ -17,6 +17,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcewise.nlp import lexicons
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.textspans import doc_quotes, strip_span
 from sourcewise.records import Span
 
@@ -46,7 +47,7 @@ def _patterns() -> tuple[_Pattern, ...]:
 
 def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """The parser's sentence around a match, clipped to the match's line (colophons are one line each)."""
-    text = doc.text
+    text = text_of(doc)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
@@ -60,7 +61,7 @@ def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def find_disclosure(doc: Doc) -> Span | None:
     """The first funding or sponsorship disclosure in the text, or None."""
-    text = doc.text
+    text = text_of(doc)
     found: list[tuple[int, int]] = []
     for pattern in _patterns():
         for m in pattern.regex.finditer(text):

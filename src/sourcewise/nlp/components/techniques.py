@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from sourcewise.nlp import lexicons
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.extensions import get_list
 from sourcewise.nlp.textspans import Ranges, doc_quotes, quoted_ranges
 from sourcewise.nlp.types import TechniqueSpan
@@ -136,5 +137,5 @@ def find_techniques(text: str, quotes: Ranges | None = None) -> list[TechniqueSp
 
 @Language.component("sw_techniques")
 def sw_techniques(doc: Doc) -> Doc:
-    get_list(doc, "sw_techniques").extend(find_techniques(doc.text, doc_quotes(doc)))
+    get_list(doc, "sw_techniques").extend(find_techniques(text_of(doc), doc_quotes(doc)))
     return doc

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
-from sourcewise.nlp.components.numbers import text_of
+from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.numparse import find_quantities, measure_kind
 from sourcewise.nlp.types import NumberMention
 
