@@ -47,12 +47,15 @@ def test_analyze_batch_one_outcome_per_item_in_order(analyzer):
 def test_a_dying_worker_costs_only_its_document():
     batches = [[item(f"document {b}-{i}", n=b * 10 + i) for i in range(3)] for b in range(4)]
     batches[2][1] = item("POISON pill", n=21)
-    engine = LocalEngine(2)
     results = {}
-    for batch, result, stats in engine.map(sizes_or_die, batches, crashed):
-        for it, r in zip(batch, result, strict=True):
-            assert it.source not in results  # every document once
-            results[it.source] = (r, stats.pid)
+    with LocalEngine(2) as engine:
+        for batch, result, stats in engine.map(sizes_or_die, batches, crashed):
+            for it, r in zip(batch, result, strict=True):
+                assert it.source not in results  # every document once
+                results[it.source] = (r, stats.pid)
+        # the pool that replaced the dead one serves the next run
+        [(_, again, _)] = list(engine.map(sizes_or_die, [[item("after")]], crashed))
+        assert again == [5]
     assert len(results) == 12
     assert results["<test>#21"][0] == "the worker process died while analysing this document"
     assert all(isinstance(r, int) for src, (r, _) in results.items() if src != "<test>#21")

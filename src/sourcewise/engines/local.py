@@ -45,7 +45,11 @@ def default_workers() -> int:
 
 
 class LocalEngine:
-    """Map a batch function over batches with ``workers`` processes; yields (batch, result, stats)."""
+    """Map a batch function over batches with ``workers`` processes; yields (batch, result, stats).
+
+    The worker pool starts with the first batch and lives until ``close()``,
+    so several runs (a warm-up, then the measured one) share loaded pipelines.
+    """
 
     name = "local"
 
@@ -53,6 +57,7 @@ class LocalEngine:
         self.workers = max(1, workers or default_workers())
         self.settings = settings  # the pipeline each worker builds as it starts (None: on its first batch)
         self.in_flight = max(1, in_flight or 2 * self.workers)
+        self._pool: ProcessPoolExecutor | None = None
 
     @property
     def in_process(self) -> bool:
@@ -67,23 +72,25 @@ class LocalEngine:
                 result = fn(batch)
                 yield batch, result, worker_stats(started)
             return
-        yield from _PoolRun(self, fn, crashed).run(iter(batches))
+        yield from self._map_pool(fn, iter(batches), crashed)
 
     def close(self) -> None:
-        """Nothing outlives a ``map``: each run starts and stops its own pool."""
+        self._discard_pool()
 
+    def __enter__(self) -> LocalEngine:
+        return self
 
-class _PoolRun:
-    def __init__(self, engine: LocalEngine, fn: BatchFn[Any], crashed: CrashFn[Any]) -> None:
-        self.engine, self.fn, self.crashed = engine, fn, crashed
-        self.pool: ProcessPoolExecutor | None = None
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
-    def run(self, batches: Iterator[Batch]) -> Iterator[tuple[Batch, Any, WorkerStats]]:
+    def _map_pool(
+        self, fn: BatchFn[R], batches: Iterator[Batch], crashed: CrashFn[R]
+    ) -> Iterator[tuple[Batch, R, WorkerStats]]:
         pending: dict[Future[Any], Batch] = {}
         try:
             while True:
-                while len(pending) < self.engine.in_flight and (batch := next(batches, None)) is not None:
-                    pending[self._pool().submit(_run, self.fn, batch)] = batch
+                while len(pending) < self.in_flight and (batch := next(batches, None)) is not None:
+                    pending[self._workers().submit(_run, fn, batch)] = batch
                 if not pending:
                     return
                 done, _ = wait(pending, return_when=FIRST_COMPLETED)
@@ -100,40 +107,43 @@ class _PoolRun:
                     suspects += list(pending.values())
                     pending.clear()
                     self._discard_pool()
-                    yield from self._isolate(suspects)
+                    yield from self._isolate(fn, suspects, crashed)
         finally:
-            self._discard_pool(terminate=True)
+            if pending:  # interrupted: do not wait for the batches in flight
+                self._discard_pool(terminate=True)
 
-    def _isolate(self, suspects: list[Batch]) -> Iterator[tuple[Batch, Any, WorkerStats]]:
+    def _isolate(
+        self, fn: BatchFn[R], suspects: list[Batch], crashed: CrashFn[R]
+    ) -> Iterator[tuple[Batch, R, WorkerStats]]:
         """Retry each document alone, so that only the one that kills its worker is lost."""
         for batch in suspects:
             for item in batch:
-                future = self._pool().submit(_run, self.fn, [item])
+                future = self._workers().submit(_run, fn, [item])
                 try:
                     result, stats = future.result()
                 except BrokenProcessPool:
                     self._discard_pool()
                     stats = WorkerStats(pid=0, peak_rss=0, cpu_seconds=0.0, seconds=0.0)
-                    result = self.crashed([item], "the worker process died while analysing this document")
+                    result = crashed([item], "the worker process died while analysing this document")
                 yield [item], result, stats
 
-    def _pool(self) -> ProcessPoolExecutor:
-        if self.pool is None:
+    def _workers(self) -> ProcessPoolExecutor:
+        if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-            self.pool = ProcessPoolExecutor(
-                max_workers=self.engine.workers,
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
                 mp_context=context,
                 initializer=_start_worker,
-                initargs=(self.engine.settings, os.getpid()),
+                initargs=(self.settings, os.getpid()),
             )
-        return self.pool
+        return self._pool
 
     def _discard_pool(self, terminate: bool = False) -> None:
-        pool, self.pool = self.pool, None
+        pool, self._pool = self._pool, None
         if pool is None:
             return
-        if terminate:  # an interrupted run must not wait for the batches in flight
+        if terminate:
             for process in list(getattr(pool, "_processes", {}).values()):
                 if process.is_alive():
                     process.terminate()
