@@ -243,3 +243,21 @@ def test_rules_are_symmetric(analyze, sentence, expected):
 )
 def test_groups_of_the_harmed_and_control(analyze, sentence, expected):
     assert figs(analyze(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The dead included 4 journalists.", [("killed", 4, "exact", "journalists")]),
+        (
+            "The wounded include 12 children and 5 women.",
+            [("injured", 12, "exact", "children"), ("injured", 5, "exact", "women")],
+        ),
+        ("The report included 40 interviews.", []),
+        ("Militants beat two villagers to death.", [("killed", 2, "exact", None)]),
+        ("An Israeli settler was stabbed to death.", [("killed", 1, "implied", None)]),
+        ("A Palestinian teenager was beaten to death.", [("killed", 1, "implied", "children")]),
+    ],
+)
+def test_lists_of_the_harmed_and_killings_to_death(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .category import anchor, toll_noun
-from .lexicon import MORE_WORDS, PARTITIVE_PRONOUNS, lex, tokens_with_lower
+from .lexicon import MORE_WORDS, PARTITIVE_PRONOUNS, harm_participles, lex, tokens_with_lower
 from .nouns import partitive_subgroup
 from .state import Cand
 
@@ -23,10 +23,10 @@ def link_including(doc: Doc, cands: list[Cand]) -> None:
     the side whose sum fits inside the other's single figure is the part.
     """
     for p in tokens_with_lower(doc, INCLUDE_WORDS):
-        if p.dep_ == "ROOT":
-            continue
         objs = [ch for ch in p.children if ch.dep_ in ("pobj", "dobj")]
         if not objs:
+            continue
+        if p.dep_ == "ROOT" and not any(ch.dep_ == "nsubj" and ch.lower_ in harm_participles() for ch in p.children):
             continue
         obj_side = cands_in(cands, {t.i for o in objs for t in [o, *o.conjuncts]})
         obj_side += list_tail(doc, cands, obj_side)
@@ -35,6 +35,13 @@ def link_including(doc: Doc, cands: list[Cand]) -> None:
         head_side = [c for c in cands_in(cands, head_tokens) if c not in obj_side]
         if not head_side:
             head_side = [c for c in cands if c.harm is not None and c.harm.i == head.i and c not in obj_side]
+        if not head_side and p.pos_ == "VERB":
+            harmed = next((ch for ch in p.children if ch.dep_ == "nsubj" and ch.lower_ in harm_participles()), None)
+            if harmed is not None:  # "the dead included 4 journalists": the list is of the harmed
+                for c in obj_side:
+                    if c.category is None:
+                        c.category, c.harm = harm_participles()[harmed.lower_], harmed
+                continue
         if not head_side:
             head_side = nearest_before(doc, cands, p, obj_side)
         if not head_side or not obj_side:
