@@ -16,6 +16,12 @@ def test_every_bundled_entry_cites_a_source():
         assert entry.domains or entry.names
 
 
+def test_bundled_sources_name_documents_not_remembered_urls():
+    """A reviewer checks an entry against the statute or page it names; a URL typed from memory cannot be trusted."""
+    for entry in outlets.load(None).entries:
+        assert "http" not in entry.outlet.source and "www." not in entry.outlet.source, entry.outlet.name
+
+
 def test_match_by_url_and_subdomain():
     registry = outlets.load(None)
     assert registry.lookup("https://www.bbc.co.uk/news/world-123").name == "BBC"
