@@ -38,6 +38,14 @@ TEMPLATES = [
     "Only a handful of {b} civilians died, {A} said, calling the deaths collateral damage.",
     "The {a} army said 14 people were killed and 30 wounded when {b} rockets hit the market.",
     "It is internationally recognized that the {b} junta staged provocations against {A}.",
+    "The {a} orcs and cowards shot the prisoners in cold blood, {B} says.",
+    "{A} calls the {b} fighters rabid dogs and a gang of traitors and criminals.",
+    "The {b} shelling turned the whole city into a prison, {A} said. Victory will be ours!",
+    "{A} says the {b} claims are a pack of lies told by paid actors; the truth always comes out.",
+    "Only a couple of {b} soldiers were hurt in what {A} called just a minor incident.",
+    "Every serious analyst knows that {A} wiped the {b} villages off the map; enough is enough.",
+    "Our heroes will defend every inch of our sacred land from {B}, the {a} general said.",
+    "{B}'s hands are stained with the blood of {a} children, {A} says, calling {b} conscripts cannon fodder.",
 ]
 
 
@@ -97,13 +105,28 @@ def test_no_rule_names_a_party():
         (
             "All serious historians agree that the town was destroyed.",
             "appeal_to_authority",
-            "serious historians agree",
+            "All serious historians agree",
         ),
         ("The so-called ceasefire lasted an hour.", "doubt", "so-called"),
         ("They also “skilfully” hid the evidence.", "doubt", "“skilfully”"),
         ("Never again! they chanted.", "slogan", "Never again"),
         ("History will judge them.", "thought_terminating_cliche", "History will judge"),
         ("The town was liberated on Friday.", "contested_term", "liberated"),
+        ("The cowards fled before dawn.", "name_calling", "cowards"),
+        ("They hunted the villagers like rats.", "name_calling", "like rats"),
+        ("The checkpoint became a slaughterhouse.", "loaded_language", "slaughterhouse"),
+        ("The guards shot him in cold blood.", "loaded_language", "in cold blood"),
+        ("The raid was nothing but a minor incident.", "exaggeration", "nothing but a minor incident"),
+        ("The shelling wiped the hamlet off the map.", "exaggeration", "wiped the hamlet off the map"),
+        ("Our fallen heroes are buried on the hill.", "flag_waving", "Our fallen heroes"),
+        (
+            "Any reputable jurist will tell you the truce is void.",
+            "appeal_to_authority",
+            "Any reputable jurist will tell you",
+        ),
+        ("The footage is a crude fabrication.", "doubt", "crude fabrication"),
+        ("The crowd answered: “We will never kneel!”", "slogan", "We will never kneel!"),
+        ("Such is the price of war.", "thought_terminating_cliche", "Such is the price of war"),
         ("Families buried their martyrs at dawn.", "contested_term", "martyrs"),
     ],
 )
@@ -127,6 +150,12 @@ def test_each_technique_with_its_reason(sentence, label, quote):
         "A great number of people attended the funeral.",
         "Soldiers detained the men occupying the compound.",
         "The building has not been occupied for five years.",
+        "Farmers used beasts of burden to carry the wounded to the road.",
+        "The cold weather slowed the convoy, and rats spread through the flooded shelters.",
+        "A pack of stray dogs roamed the ruins of the market.",
+        "Only a couple of shops reopened on the main street.",
+        "The cost of the war to the regional budget doubled in a year.",
+        "Aid workers said the road had reopened.",
     ],
 )
 def test_plain_reporting_is_not_flagged(sentence):
