@@ -24,6 +24,22 @@ DISCLOSURES = [
         "This report was produced with the financial support of the European Union.",
     ),
     ("Field notes\n\nSponsored content\n\nThe valley is quiet again.", "Sponsored content"),
+    (
+        "The long ceasefire\n\nThe front has not moved.\n\nThis commentary was produced with the support of the Civic "
+        "Voices Fund.",
+        "This commentary was produced with the support of the Civic Voices Fund.",
+    ),
+    (
+        "Roads to the border\n\nThe convoy waited for a week.\n\nThis article is part of a series on displacement "
+        "published with financial support from the Harbour Foundation.",
+        "This article is part of a series on displacement published with financial support from the Harbour "
+        "Foundation.",
+    ),
+    (
+        "Counting the dead\n\nThe list grows each week.\n\nThis reporting was made possible by a grant from the "
+        "Northern Press Trust.",
+        "This reporting was made possible by a grant from the Northern Press Trust.",
+    ),
 ]
 
 
@@ -43,6 +59,10 @@ def test_disclosure_found_with_its_quote(analyze, text, quote):
         "Arms\n\nThe militia is funded by a neighbouring government, according to the UN panel.",
         "Media\n\nThe broadcaster was funded by the state until 2010, officials said.",
         "Foundation\n\nThe foundation sponsored a memorial ceremony on Monday.",
+        "Clinic\n\nThe clinic, funded by the Harbour Foundation, treated 40 wounded people on Sunday.",
+        "Series\n\nThis article is part of a series on the war in the north.",
+        "Memorial\n\nThe memorial was made possible by the work of volunteers from three villages.",
+        "Relief\n\nThe project, part of a programme funded by the European Union, rebuilt two bridges.",
     ],
 )
 def test_reported_funding_is_not_a_disclosure(analyze, text):
