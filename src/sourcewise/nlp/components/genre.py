@@ -25,6 +25,7 @@ from sourcewise.records import GENRES
 #: The genre of a document with no cue: most of what is written about a war is reporting.
 DEFAULT_GENRE = "news"
 _HEAD_CHARS = 2500
+_TOP_CHARS = 400  # the label, title, byline and dateline lines above the body
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +75,27 @@ def classify(
     text: str, title: str | None = None, url: str | None = None, publisher: str | None = None
 ) -> tuple[str, tuple[str, ...]]:
     """(genre, cues) for a text and what is known of where it came from."""
-    cues, threshold = _cues()
+    _, threshold = _cues()
+    scores, found = score(text, title, url, publisher)
+    best = max(scores, key=lambda g: (scores[g], g != DEFAULT_GENRE), default=None)
+    if best is None or scores[best] < threshold:
+        why = f"no cue of another genre reached {threshold:g}" if best != DEFAULT_GENRE else ""
+        evidence = [c for _, c in sorted(found.get(DEFAULT_GENRE, []), reverse=True)]
+        return DEFAULT_GENRE, tuple(evidence or [why or "default"])
+    return best, tuple(c for _, c in sorted(found[best], key=lambda x: -x[0]))
+
+
+def score(
+    text: str, title: str | None = None, url: str | None = None, publisher: str | None = None
+) -> tuple[dict[str, float], dict[str, list[tuple[float, str]]]]:
+    """Each genre's total and its cues (weight, description): the evidence ``classify`` weighs."""
+    cues, _ = _cues()
     title_line = _first_line(text)
     titles = [t for t in dict.fromkeys([(title or "").strip(), title_line.strip()]) if t]  # each on its own line
     fields = {
         "title": "\n".join(titles),
         "head": text[:_HEAD_CHARS],
+        "top": text.lstrip()[:_TOP_CHARS],
         "text": text,
         "url": url or "",
         "publisher": publisher or "",
@@ -96,7 +112,9 @@ def classify(
             continue
         if cue.pattern is None and not lead_title:
             continue
-        pattern = cue.pattern or re.compile(cue.source.replace("{title}", re.escape(lead_title)), re.MULTILINE)
+        pattern = cue.pattern or re.compile(
+            cue.source.replace("{title}", f"(?i:{re.escape(lead_title)})"), re.MULTILINE
+        )
         matches = pattern.finditer(haystack)
         if cue.outside_quotes:
             quotes = quotes if quotes is not None else quoted_ranges(text)
@@ -107,16 +125,11 @@ def classify(
             continue
         counted_names.add((cue.genre, cue.name))
         counted = hits[: cue.max]
-        score = cue.weight * len(counted)
-        scores[cue.genre] = scores.get(cue.genre, 0.0) + score
+        weight = cue.weight * len(counted)
+        scores[cue.genre] = scores.get(cue.genre, 0.0) + weight
         shown = ", ".join(f"'{' '.join(m.group(0).split())[:40]}'" for m in counted[:3])
-        found.setdefault(cue.genre, []).append((score, f"{cue.name}: {shown}"))
-    best = max(scores, key=lambda g: (scores[g], g != DEFAULT_GENRE), default=None)
-    if best is None or scores[best] < threshold:
-        why = f"no cue of another genre reached {threshold:g}" if best != DEFAULT_GENRE else ""
-        evidence = [c for _, c in sorted(found.get(DEFAULT_GENRE, []), reverse=True)]
-        return DEFAULT_GENRE, tuple(evidence or [why or "default"])
-    return best, tuple(c for _, c in sorted(found[best], key=lambda x: -x[0]))
+        found.setdefault(cue.genre, []).append((weight, f"{cue.name}: {shown}"))
+    return scores, found
 
 
 @Language.component("sw_genre")
