@@ -24,7 +24,16 @@ from sourcewise.nlp.types import NumberMention
 from .category import find_category
 from .implied import implied_candidates
 from .infobox import infobox_candidates
-from .links import link_continuation, link_coordination, link_including, link_partitives, link_relatives, link_topic
+from .links import (
+    link_among,
+    link_continuation,
+    link_coordination,
+    link_frames,
+    link_including,
+    link_partitives,
+    link_relatives,
+    link_topic,
+)
 from .nouns import find_noun
 from .output import finalise
 from .state import Cand
@@ -41,6 +50,8 @@ def sw_figures(doc: Doc) -> Doc:
             continue
         cands.append(candidate(doc, m))
     cands.sort(key=lambda c: c.m.start)
+    link_among(doc, cands)
+    link_frames(doc, cands)
     link_including(doc, cands)
     link_partitives(doc, cands)
     link_relatives(doc, cands)

@@ -97,6 +97,8 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
         among = among_harmed(head)  # "among the dead were 5 children", "3 medics are among the wounded"
         if among is not None:
             return among
+    if dep == "nsubj" and head.lower_ in harm_participles() and head.tag_ in ("VBG", "VBN"):
+        return harm_participles()[head.lower_], head  # "5 of them are still missing" (parsed as a verb)
     if dep in ("nsubjpass", "nsubj"):
         role = "subject" if dep == "nsubj" else "passive"
         found = verb_category(head, role, verbs)
@@ -248,6 +250,8 @@ def verb_keys(v: Token) -> list[str]:
             keys.append(f"{lemma} {ch.lower_}")
         if ch.dep_ in ("dobj", "oprd", "acomp", "advmod", "attr", "npadvmod", "prep"):
             keys.append(f"{lemma} {ch.lemma_.lower()}")
+            if ch.dep_ in ("acomp", "oprd") and ch.lower_ != ch.lemma_.lower():
+                keys.append(f"{lemma} {ch.lower_}")  # "went missing" (the tagger reads "miss")
             if ch.dep_ == "prep":
                 for g in ch.children:
                     if g.dep_ == "pobj":

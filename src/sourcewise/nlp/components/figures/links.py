@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .category import anchor, toll_noun
-from .lexicon import MORE_WORDS, PARTITIVE_PRONOUNS, harm_participles, lex, tokens_with_lower
+from .lexicon import COPULAS, MORE_WORDS, PARTITIVE_PRONOUNS, harm_participles, lex, people_entry, tokens_with_lower
 from .nouns import partitive_subgroup
 from .state import Cand
 
@@ -49,6 +49,118 @@ def link_including(doc: Doc, cands: list[Cand]) -> None:
         join(cands, head_side, obj_side)
 
 
+AMONG_PRONOUNS = frozenset({"them", "whom", "those", "these"})
+AMONG_FILLER = frozenset({",", "were", "are", "was", "is", "including"})
+
+
+def link_among(doc: Doc, cands: list[Cand]) -> None:
+    """ "killed 40 people, among them 4 aid workers", "were arrested, among whom 3 students": the count after
+    "among them/whom" is a part of the count it follows, in its category (unless it has a harm of its own)."""
+    for i, c in enumerate(cands):
+        if c.infobox or c.parent is not None:
+            continue
+        k = first_token(doc, c) - 1
+        for _ in range(2):
+            if k > 0 and doc[k].lower_ in AMONG_FILLER:
+                k -= 1
+        if k < 1 or doc[k].lower_ not in AMONG_PRONOUNS or doc[k - 1].lower_ != "among":
+            continue
+        whole = whole_before(doc, cands, i, doc[k - 1])
+        if whole is None:
+            continue
+        if c.category is not None and c.category != whole.category and own_clause(c):
+            continue  # "among them, 4 were later killed"
+        c.category, c.harm, c.borrowed = whole.category, whole.harm, True
+        if fits(c, whole):
+            c.parent = whole
+
+
+FRAME_STARTS = frozenset({"of", "among"})
+FRAME_END = frozenset({",", ":", "were", "was", "are", "is", "included", "include", "includes"})
+
+
+def link_frames(doc: Doc, cands: list[Cand]) -> None:
+    """ "Of those killed, 14 were children and nine were women", "Among those detained were 6 lawyers",
+    "Of the 30 people wounded, 12 were soldiers": a sentence opened by a group of the harmed gives its harm
+    to the counts that only say who they were (a copula or no verb of their own); a count inside the
+    opening phrase is their whole. Counts with a verb of their own ("20 have been released") keep it."""
+    for sent_start in {doc[c.m.first].sent.start for c in cands}:
+        first = doc[sent_start]
+        if first.lower_ not in FRAME_STARTS:
+            continue
+        sent_end = first.sent.end
+        end = sent_start + 1
+        while end < min(sent_start + 9, sent_end) and doc[end].lower_ not in FRAME_END:
+            end += 1
+        if end >= sent_end or doc[end].lower_ not in FRAME_END:
+            continue
+        harmed = next(
+            (t for t in doc[sent_start + 1 : end] if t.lower_ in harm_participles() and t.tag_ in HARMED_TAGS), None
+        )
+        if harmed is None:
+            continue
+        category = harm_participles()[harmed.lower_]
+        inside = [c for c in cands if sent_start <= c.m.first < end]
+        whole = inside[0] if len(inside) == 1 and inside[0].category == category else None
+        for c in cands:
+            if not (end <= c.m.first < sent_end) or c.category is not None or c.mixed:
+                continue
+            if (c.noun is not None and not c.person) or not only_says_who(doc, c):
+                continue
+            c.category, c.harm, c.borrowed = category, harmed, True
+            if c.noun is None and c.subgroup is None:
+                c.subgroup = partitive_subgroup(doc, c.m.last + 1, sent_end)
+            if whole is not None and fits(c, whole):
+                c.parent = whole
+
+
+HARMED_TAGS = frozenset({"VBN", "VBD", "JJ", "NN", "NNS"})
+
+
+def only_says_who(doc: Doc, c: Cand) -> bool:
+    """The count's clause has no verb but a copula: "14 were children", "6 lawyers and 2 doctors"."""
+    t = doc[c.m.root] if c.noun is None else c.noun
+    for _ in range(6):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            break
+        t = t.head
+    return t.lemma_.lower() in COPULAS or t.pos_ not in ("VERB", "AUX")
+
+
+def first_token(doc: Doc, c: Cand) -> int:
+    """The first token of the quantity with its qualifier ("at least 5" starts at "at")."""
+    k = c.m.first
+    while k > 0 and doc[k - 1].idx >= c.m.start:
+        k -= 1
+    return k
+
+
+def own_clause(c: Cand) -> bool:
+    """Is the count the subject or object of its harm verb (not merely near it)?"""
+    t = c.noun if c.noun is not None else None
+    h = c.harm
+    return h is not None and t is not None and t.head.i == h.i and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
+def whole_before(doc: Doc, cands: list[Cand], i: int, marker: Token) -> Cand | None:
+    """The nearest earlier count of harmed people that a part marked at ``marker`` belongs to: in the same
+    sentence, or in the previous one when the marker opens its sentence ("Among them, ..."). A count of
+    things in between ("fought four wars, two of them ...") ends the search."""
+    sent = marker.sent
+    floor = sent.start
+    if marker.i - sent.start <= 3 and sent.start > 0:
+        floor = doc[sent.start - 1].sent.start
+    for j in range(i - 1, -1, -1):
+        p = cands[j]
+        if p.m.first < floor:
+            return None
+        if p.noun is not None and not p.person:
+            return None
+        if p.category and not p.mixed and p.parent is None and p.partitive != "pronoun":
+            return p
+    return None
+
+
 def list_tail(doc: Doc, cands: list[Cand], listed: list[Cand]) -> list[Cand]:
     """Counts that close a list the parser broke off: in "613 people, including 106 women, 63 children,
     and 70 older people were killed" the 70 is parsed as the verb's subject, yet it is the list's last item."""
@@ -61,7 +173,14 @@ def list_tail(doc: Doc, cands: list[Cand], listed: list[Cand]) -> list[Cand]:
         k += 1
     if k >= sent_end or doc[k].lower_ not in ("and", "or"):
         return []
-    return [c for c in cands if c not in listed and k < c.m.first <= k + 2 and c.partitive is None]
+    return [
+        c
+        for c in cands
+        if c not in listed
+        and k < c.m.first <= k + 2
+        and c.partitive is None
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1 : c.m.first])  # "..., and injured 19": a clause
+    ]
 
 
 def nearest_before(doc: Doc, cands: list[Cand], p: Token, listed: list[Cand]) -> list[Cand]:
@@ -134,10 +253,12 @@ def link_partitives(doc: Doc, cands: list[Cand]) -> None:
                 c.category = c.category or harm["harm_event_nouns"][antecedent.lemma_]
                 c.harm = c.harm or antecedent
                 continue
-        parent = parent_before(doc, cands, i)
+        parent = whole_before(doc, cands, i, doc[first_token(doc, c)])
         if parent is None:
             continue
         if c.category is None:
+            if own_verb(doc, c):
+                continue  # "6 of them have since returned home": what the part did, not a harm
             c.category, c.harm = parent.category, parent.harm
         if c.category == parent.category and fits(c, parent):
             c.parent = parent
@@ -166,6 +287,8 @@ def link_relatives(doc: Doc, cands: list[Cand]) -> None:
             c.subgroup = partitive_subgroup(doc, c.m.last + 1, doc[c.m.last].sent.end)
         for p in cands[:i]:
             if p.noun is not None and p.noun.i == antecedent.i and p.category:
+                if c.category is None and own_verb(doc, c):
+                    break  # "80 men, of whom 12 were released": not a harm
                 c.category = c.category or p.category
                 c.harm = c.harm or p.harm
                 if c.category == p.category and fits(c, p):
@@ -203,16 +326,10 @@ def noun_before_of(doc: Doc, pron: Token) -> Token | None:
     return doc[k] if doc[k].pos_ in ("NOUN", "PROPN") else None
 
 
-def parent_before(doc: Doc, cands: list[Cand], i: int) -> Cand | None:
-    sent = doc[cands[i].m.first].sent
-    prev_sent_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-    for j in range(i - 1, -1, -1):
-        p = cands[j]
-        if p.m.first < prev_sent_start:
-            break
-        if p.category and p.partitive != "pronoun" and not p.mixed:
-            return p
-    return None
+def own_verb(doc: Doc, c: Cand) -> bool:
+    """Is the count the subject of a verb of its own, other than a copula ("6 of them returned home")?"""
+    t = anchor(doc, c)
+    return t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ == "VERB" and t.head.lemma_.lower() not in COPULAS
 
 
 def fits(part: Cand, whole: Cand) -> bool:
@@ -226,7 +343,11 @@ def link_coordination(doc: Doc, cands: list[Cand]) -> None:
 
     "more than 32 children and over 60 adults killed": the 32 were killed too.
     "at least 71 were linked to the army and 36 to armed groups": the 36 is at least 36.
-    "killed at least 92 civilians and wounded over 400": the 400 are civilians.
+    "killed at least 92 civilians and wounded over 400": the 400 are civilians, and so are the
+    "12 others" of "4 civilians were killed and 12 others wounded". A count with a harm of its own
+    takes the group of the whole its neighbour belongs to ("killed 8 civilians, including two women,
+    and injured 19": civilians, not women), and nothing from a clause with another agent
+    ("strikes killed 30 civilians and rockets killed 2").
     """
     for i, c in enumerate(cands):
         for j in range(i - 1, -1, -1):
@@ -235,15 +356,39 @@ def link_coordination(doc: Doc, cands: list[Cand]) -> None:
                 break
             if not p.category or not coordinated(doc, p, c):
                 continue
+            own_harm = c.category is not None
             if c.category is None and not c.mixed:
                 c.category, c.harm = p.category, p.harm
                 if c.parent is None and p.parent is not None:
                     c.parent = p.parent
-            if c.noun is None and c.partitive is None:
+            if own_harm and c.harm is not None and c.harm is not p.harm:
+                while p.parent is not None:
+                    p = p.parent
+                if other_agent(c.harm, p.harm):
+                    break
+            if (c.noun is None or elliptic_noun(c.noun)) and c.partitive is None:
                 c.subgroup = c.subgroup or p.subgroup
                 if c.m.qualifier == "exact" and p.m.qualifier in ("at_least", "more_than", "about"):
                     c.m.qualifier = p.m.qualifier
             break
+
+
+def elliptic_noun(t: Token) -> bool:
+    """ "12 others", "15 more", "our 12 wounded": a noun that names no group of its own."""
+    return (
+        t.lemma_.lower() in ("other", "more")
+        or t.lower_ in MORE_WORDS
+        or (t.lower_ in harm_participles() and people_entry(t) is None)
+    )
+
+
+def other_agent(a: Token | None, b: Token | None) -> bool:
+    """Do two harm verbs have different agents ("strikes killed 30 ..., rockets killed 2")?"""
+    if a is None or b is None:
+        return False
+    sa = [ch.lower_ for ch in a.children if ch.dep_ == "nsubj" and not ch.like_num]
+    sb = [ch.lower_ for ch in b.children if ch.dep_ == "nsubj" and not ch.like_num]
+    return bool(sa and sb and sa != sb)
 
 
 def coordinated(doc: Doc, a: Cand, b: Cand) -> bool:
@@ -252,6 +397,8 @@ def coordinated(doc: Doc, a: Cand, b: Cand) -> bool:
         return True
     if a.harm is not None and b.harm is not None and b.harm in a.harm.conjuncts:
         return True
+    if a.harm is not None and tb.dep_ == "conj" and tb.head.i == a.harm.i:
+        return True  # "9 children were killed and at least 30 injured": the parser joins the 30 to "killed"
     # "at least 71 were linked to X and 36 to Y": the parser hangs the 36 off the first clause
     between = doc[a.m.last + 1 : b.m.first]
     return (

@@ -77,11 +77,13 @@ def harmed_group(doc: Doc, start: int, end: int) -> Token | None:
 
 def partitive_subgroup(doc: Doc, i: int, sent_end: int) -> str | None:
     """ "76 of them were children", "3 of them women": the subgroup named after the pronoun."""
-    for k in range(i, min(i + 3, sent_end)):
+    for k in range(i, min(i + 4, sent_end)):
         t = doc[k]
         entry = people_entry(t)
         if entry is not None:
             return entry or modifier_subgroup(t)
+        if t.dep_ in ("compound", "amod") and t.head.i > t.i:
+            continue  # "were police officers", "were elderly men"
         if t.lower_ not in ("were", "was", "are", "is", "being", "all", "mostly", "mainly"):
             return None
     return None

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 from sourcewise import conventions
 from sourcewise.nlp.types import FigureSpan
 
-from .lexicon import PARTITIVE_PRONOUNS
+from .lexicon import PARTITIVE_PRONOUNS, people_entry
 from .state import Cand
 
 
@@ -51,6 +51,17 @@ def finalise(doc: Doc, cands: list[Cand], convention: str) -> list[FigureSpan]:
     return out
 
 
+def borrowed_harm(doc: Doc, c: Cand) -> bool:
+    """The harm word belongs to another count's clause (the whole's, or a phrase before a comma):
+    quote "among them 2 women", not "killed 3 teachers, among them 2 women"."""
+    h = c.harm
+    if h is None:
+        return False
+    if c.borrowed or (c.parent is not None and c.parent.harm is h):
+        return True
+    return h.i < c.m.first and any(t.lower_ in (",", ";") for t in doc[h.i : c.m.first])
+
+
 def said_of_people(c: Cand) -> bool:
     """ "dozens injured", "hundreds were killed": a vague word with no noun is a count of people when
     a harm verb or participle applies to it directly (a toll noun alone is not enough)."""
@@ -66,12 +77,24 @@ def quote(doc: Doc, c: Cand) -> tuple[int, int]:
             continue
         if abs(t.i - c.m.first) > 12:
             continue
+        if t is c.harm and t is not c.noun and borrowed_harm(doc, c):
+            continue
         start, end = min(start, t.idx), max(end, t.idx + len(t.text))
+    if c.noun is None and c.subgroup and not c.partitive:
+        for k in range(c.m.last + 1, min(c.m.last + 4, sent.end)):  # "14 were children"
+            if people_entry(doc[k]) is not None:
+                end = max(end, doc[k].idx + len(doc[k].text))
+                break
     if c.partitive:
         last = c.m.last
         for k in range(c.m.last + 1, min(c.m.last + 4, sent.end)):
             if doc[k].lower_ in PARTITIVE_PRONOUNS or doc[k].pos_ in ("NOUN", "PROPN"):
                 last = k
                 break
+        if c.subgroup and doc[last].lower_ in PARTITIVE_PRONOUNS:
+            for k in range(last + 1, min(last + 4, sent.end)):  # "76 of them were children"
+                if people_entry(doc[k]) is not None:
+                    last = k
+                    break
         end = max(end, doc[last].idx + len(doc[last].text))
     return start, end

@@ -22,3 +22,4 @@ class Cand:
     mixed: bool = False  # "killed or injured": a count of casualties, not of one category
     infobox: bool = False
     quote: tuple[int, int] | None = None
+    borrowed: bool = False  # the harm word is another phrase's ("Of those killed, 14 were children")
