@@ -142,3 +142,156 @@ def test_a_count_in_the_opening_group_is_the_whole(analyze):
 )
 def test_partitives_follow_their_own_verb(analyze, sentence, expected):
     assert figs(analyze(sentence)) == expected
+
+
+# -- A5: members of armed bodies, own-side words, "-men" compounds, pupils
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Six members of the security forces died in the blast.", [("killed", 6, "combatants")]),
+        ("The army said it killed 20 militia members near the river.", [("killed", 20, "combatants")]),
+        ("Police arrested 9 members of a rebel group at dawn.", [("detained", 9, "combatants")]),
+        ("Eight members of one family were killed when the house collapsed.", [("killed", 8, None)]),
+        ("Seven assailants were shot dead by the guards.", [("killed", 7, "combatants")]),
+        ("Gunmen seized 40 pupils from a village school.", [("hostage", 40, "children")]),
+        ("The group said it buried 5 of its fallen comrades on Friday.", [("killed", 5, "combatants")]),
+        (
+            "We honour 4 fallen fighters and pray for our 15 wounded.",
+            [("killed", 4, "combatants"), ("injured", 15, "combatants")],
+        ),
+        (
+            "Twelve herdsmen and three kinsmen of the chief were abducted.",
+            [("hostage", 12, None), ("hostage", 3, None)],
+        ),
+        ("Eleven riflemen were wounded in the assault.", [("injured", 11, "combatants")]),
+    ],
+)
+def test_armed_bodies_and_own_side_words(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected
+
+
+# -- B7: recovering, burying, eliminating, martyrs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Divers recovered the remains of 14 migrants from the wreck.", [("killed", 14, None)]),
+        ("Relatives buried 22 villagers on the hillside.", [("killed", 22, None)]),
+        ("Neighbours helped to bury 8 children killed in the raid.", [("killed", 8, "children")]),
+        ("The statement said 3 militants had been eliminated.", [("killed", 3, "combatants")]),
+        ("Special forces eliminated 15 insurgents in the mountains.", [("killed", 15, "combatants")]),
+        ("The number of martyrs rose to 40 overnight.", [("killed", 40, None)]),
+        ("The funeral was held for 6 martyrs in the square.", [("killed", 6, None)]),
+        ("The battalion buried its dead and moved on.", []),
+        ("Troops neutralized 12 fighters in the operation.", []),
+    ],
+)
+def test_killing_in_other_words(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected
+
+
+# -- B8: displacement in other words; troops that move are not displaced
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About 40,000 people have crossed into the neighbouring state since May.", [("displaced", 40000, None)]),
+        ("Some 2,500 refugees crossed the border on Monday alone.", [("displaced", 2500, None)]),
+        ("Around 900 families were forced from the settlements.", [("displaced", 900, "families")]),
+        ("At least 70,000 residents have left the city since the siege began.", [("displaced", 70000, None)]),
+        ("Hundreds of villagers have been driven from their land.", []),
+        ("Over 1,200 people were loaded onto trucks and deported.", [("displaced", 1200, None)]),
+        ("Some 5,000 soldiers crossed into the region on Sunday.", []),
+        ("The army evacuated 300 troops from the island.", []),
+        ("Fifty workers left the factory at noon.", []),
+    ],
+)
+def test_displacement_in_other_words(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected
+
+
+# -- B9: missing in other words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The whereabouts of 33 detainees are still unknown.", [("missing", 33, None)]),
+        ("The whereabouts of the 12 students remain unclear, their families said.", [("missing", 12, None)]),
+        ("Five fishermen were never seen again.", [("missing", 5, None)]),
+        ("Nine of the villagers have not been heard from since.", [("missing", 9, None)]),
+        ("Forty people are still listed as missing by the commission.", [("missing", 40, None)]),
+        ("Twenty journalists remain missing after the siege.", [("missing", 20, "journalists")]),
+        ("Three soldiers were seen again in a video last week.", []),
+    ],
+)
+def test_missing_in_other_words(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected
+
+
+# -- C14: tolls of a counted group of people, earlier values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("That raises the number of aid workers killed since January to 71.", [("killed", 71, "aid_workers")]),
+        ("The number of children wounded has passed 1,300.", [("injured", 1300, "children")]),
+        ("The number of people who have fled the valley reached 48,000 on Monday.", [("displaced", 48000, None)]),
+        ("The total number of detainees stood at 5,600.", [("detained", 5600, None)]),
+        ("The number of displaced families has risen to 12,000.", [("displaced", 12000, "families")]),
+        ("The number of schools damaged has reached 120.", []),
+        (
+            "The death toll climbed to 52 on Tuesday, up from 37 the day before.",
+            [("killed", 52, None), ("killed", 37, None)],
+        ),
+        (
+            "Injuries rose to 140, compared with 95 on Sunday.",
+            [("injured", 140, None), ("injured", 95, None)],
+        ),
+    ],
+)
+def test_tolls_of_counted_groups(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected
+
+
+# -- C15: back-references to a harm already stated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A bomb tore through the bus and several passengers died. Police put the number at 11.",
+            [("killed", 11, None)],
+        ),
+        (
+            "Dozens were wounded in the clashes. Hospital officials said the figure was 64.",
+            [("injured", 64, None)],
+        ),
+        ("The mayor spoke about the festival. He put the number at 5,000.", []),
+        (
+            "Rescuers pulled 120 bodies from the ruins. Another 45 remained under the rubble of the market.",
+            [("killed", 120, None), ("killed", 45, None)],
+        ),
+        (
+            "Twelve hostages were released on Friday, while 60 remain in the hands of the group.",
+            [("hostage", 12, None), ("hostage", 60, None)],
+        ),
+        (
+            "About 200 students were abducted, and 70 are still being held.",
+            [("hostage", 200, None), ("hostage", 70, None)],
+        ),
+        ("Some 30 prisoners are in custody in the northern jail.", [("detained", 30, None)]),
+        (
+            "Eyewitnesses put the dead at 300, while other estimates ran as high as 450.",
+            [("killed", 300, None), ("killed", 450, None)],
+        ),
+    ],
+)
+def test_back_references(analyze, text, expected):
+    assert figs(analyze(text)) == expected

@@ -79,6 +79,7 @@ QUALIFIER_WORDS: dict[str, str] = {
     "above": "more_than",
     "up to": "up_to",
     "as many as": "up_to",
+    "as high as": "up_to",
     "at most": "up_to",
     "no more than": "up_to",
     "fewer than": "up_to",

@@ -26,6 +26,7 @@ from .implied import implied_candidates
 from .infobox import infobox_candidates
 from .links import (
     link_among,
+    link_backrefs,
     link_continuation,
     link_coordination,
     link_frames,
@@ -58,6 +59,7 @@ def sw_figures(doc: Doc) -> Doc:
     link_coordination(doc, cands)
     link_topic(doc, cands)
     link_continuation(doc, cands)
+    link_backrefs(doc, cands)
     cands += implied_candidates(doc, cands)
     cands.sort(key=lambda c: c.m.start)
     doc._.sw_figures = finalise(doc, cands, convention)
@@ -73,4 +75,6 @@ def candidate(doc: Doc, m: NumberMention) -> Cand:
     if c.noun is not None and not c.person:
         return c  # "100 various facilities", "35 countries": not people
     find_category(doc, c)
+    if c.category == "displaced" and c.subgroup == "combatants":
+        c.category, c.harm = None, None  # troops crossing, leaving or evacuated move; they are not displaced
     return c

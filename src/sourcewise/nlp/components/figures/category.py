@@ -22,21 +22,29 @@ from .lexicon import (
     harm_participles,
     is_generic,
     lex,
+    modifier_subgroup,
     people_entry,
 )
 from .state import Cand
 
 
 def find_category(doc: Doc, c: Cand) -> None:
+    fate = fate_of(doc, c)
+    if fate is not None:  # "the whereabouts of 33 detainees remain unknown": missing, whoever they are
+        if says_unknown(fate):
+            c.category, c.harm = "missing", fate
+        return
     if c.noun is not None and c.partitive is None:
         cat = harm_noun(c.noun)
         if cat:
             c.category, c.harm = cat, c.noun
             return
-    for finder in (participle_near, predicate, toll_left, verb_left):
+    for finder in (participle_near, predicate, count_toll, toll_left, verb_left):
         found = finder(doc, c)
         if found is not None:
             cat, tok = found
+            if finder is count_toll and c.noun is None:
+                c.subgroup = c.subgroup or group_of(tok)
             if is_mixed(tok, cat):
                 c.mixed = True
                 return
@@ -116,12 +124,12 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
         prep = head
         owner = prep.head
         if prep.lower_ == "of":
-            body = harm_noun(owner) if owner.lemma_.lower() in ("body", "corpse", "remains") else None
+            body = harm_noun(owner) if owner.lemma_.lower() in BODY_WORDS or owner.lower_ in BODY_WORDS else None
             if body:
                 return body, owner  # "the bodies of 30 men were found"
-            if owner.lemma_ in harm["harm_event_nouns"] and owner.lemma_ != "fate":
+            if owner.lemma_ in harm["harm_event_nouns"] and owner.lemma_ not in FATE_WORDS:
                 return harm["harm_event_nouns"][owner.lemma_], owner
-            if owner.lemma_ == "fate" and says_unknown(owner):
+            if owner.lemma_ in FATE_WORDS and says_unknown(owner):
                 return "missing", owner
             toll = toll_noun(owner)
             if toll:
@@ -161,13 +169,16 @@ def among_harmed(copula: Token) -> tuple[str, Token] | None:
     return None
 
 
+FATE_WORDS = frozenset({"fate", "whereabouts"})
+
+
 def fate_of(doc: Doc, c: Cand) -> Token | None:
     """ "the fate of 150 of them": the "fate" token the quantity depends on, if any."""
     root = doc[c.m.root]
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ == "fate":
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lemma_ in FATE_WORDS:
         return root.head.head
     k = c.m.first - 1
-    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_ == "fate":
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lemma_ in FATE_WORDS:
         return doc[k - 1]
     return None
 
@@ -201,12 +212,21 @@ def verb_category(v: Token, role: str, verbs: dict) -> tuple[str, Token] | None:
                     cat = harm_participles().get(ch.lower_)
                     if cat:
                         return cat, ch
+                if ch.dep_ == "prep" and ch.lower_ == "as":  # "are listed as missing"
+                    for g in ch.children:
+                        cat = harm_participles().get(g.lower_)
+                        if cat:
+                            return cat, g
         if cand.lemma_ in COPULAS and cand_role == "subject":
             for ch in cand.children:
                 if ch.dep_ in ("acomp", "attr", "oprd"):
                     cat = harm_participles().get(ch.lower_)
                     if cat:
                         return cat, ch
+            for key in verb_keys(cand):  # "remain in captivity", "are in custody"
+                entry = verbs.get(key) if " " in key else None
+                if entry and entry.get(cand_role):
+                    return entry[cand_role], cand
             continue
         for key in verb_keys(cand):
             entry = verbs.get(key)
@@ -237,6 +257,8 @@ def voice(v: Token, role: str) -> str:
 TAKEN_SOMEWHERE = {"to", "into", "for", "as", "off", "over", "under", "out", "away", "back", "up", "onto", "toward"}
 
 
+BODY_WORDS = frozenset({"body", "corpse", "remains"})
+
 # verbs that state a status of people: "feared dead", "reported missing", "presumed killed"
 STATUS_VERBS = {"fear", "presume", "believe", "confirm", "report", "declare", "pronounce", "find", "list", "leave"}
 
@@ -258,6 +280,16 @@ def verb_keys(v: Token) -> list[str]:
                         keys.append(f"{lemma} {ch.lower_} {g.lemma_.lower()}")
     if lemma == "shoot" and any(ch.lower_ == "dead" for ch in v.children):
         keys.append("shoot dead")
+    if (
+        lemma in ("see", "hear")
+        and any(ch.dep_ == "neg" for ch in v.children)
+        and any(ch.lower_ in ("again", "since") for ch in v.subtree)
+    ):
+        keys.append(f"never {lemma} again")  # "were never seen again", "have not been heard from since"
+    if lemma == "leave":
+        for ch in v.children:
+            if ch.dep_ == "dobj" and is_place(ch):
+                keys.append("leave place")  # "have left the town", "left their homes"
     if lemma == "lose":
         for ch in v.children:
             if ch.dep_ != "dobj":
@@ -276,6 +308,44 @@ def verb_keys(v: Token) -> list[str]:
         return keys  # "taken to hospital", "taken away for questioning", "taken ill": not on its own a seizure
     keys.append(lemma)
     return keys
+
+
+PLACE_NOUNS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "country",
+        "area",
+        "region",
+        "home",
+        "house",
+        "camp",
+        "district",
+        "province",
+        "enclave",
+        "strip",
+        "neighbourhood",
+        "neighborhood",
+        "zone",
+        "territory",
+        "capital",
+        "valley",
+        "suburb",
+        "settlement",
+        "island",
+        "homeland",
+        "state",
+    }
+)
+
+
+def is_place(t: Token) -> bool:
+    """A place one can flee: a place noun ("the town", "their homes") or a name that is not an
+    organisation or a people ("left Avdiivka"; the NER often takes small towns for persons)."""
+    if t.lemma_.lower() in PLACE_NOUNS:
+        return True
+    return t.pos_ == "PROPN" and t.ent_type_ not in ("ORG", "NORP") and people_entry(t) is None
 
 
 def left_with(v: Token) -> tuple[str, Token] | None:
@@ -319,6 +389,75 @@ def toll_noun(t: Token) -> str | None:
             if g.lemma_ in harm["tolls"]
         )
     return None
+
+
+COUNT_NOUNS = frozenset({"number", "total", "tally", "count", "figure"})
+VALUE_BEFORE = frozenset({"to", "at", "reach", "pass", "exceed", "top", "hit", "surpass", "be", "near", "approach"})
+
+
+def count_toll(doc: Doc, c: Cand) -> tuple[str, Token] | None:
+    """ "the number of health workers killed this year to 58", "the number of people who have fled passed
+    36,000", "the number of displaced people has reached 250,000": the count is the value of a number of
+    harmed people (the harm read from the people's own participle or relative clause)."""
+    if c.noun is not None:
+        return None
+    k = first_token(doc, c) - 1
+    sent_start = doc[c.m.first].sent.start
+    if k < sent_start or (doc[k].lower_ not in VALUE_BEFORE and doc[k].lemma_.lower() not in VALUE_BEFORE):
+        return None
+    for j in range(k - 1, max(sent_start, k - 16) - 1, -1):
+        t = doc[j]
+        if t.lower_ in (".", ";") or t.like_num:
+            return None
+        if t.lemma_.lower() in COUNT_NOUNS and j + 1 < k and doc[j + 1].lower_ == "of":
+            found = counted_harm(t)
+            return (found[0], t) if found else None
+    return None
+
+
+def counted_harm(t: Token) -> tuple[str, Token] | None:
+    """The harm of the people a count noun counts ("number of civilians killed"), as (category, people)."""
+    harm, _ = lex()
+    verbs = harm["verbs"]
+    for of in t.children:
+        if of.lower_ != "of":
+            continue
+        for g in of.children:
+            if g.dep_ != "pobj":
+                continue
+            cat = harm["tolls"].get(g.lemma_.lower()) or harm_noun(g)
+            if cat:
+                return cat, g  # "the number of deaths", "the number of martyrs"
+            if people_entry(g) is None:
+                return None
+            for x in [*g.children, *(x for x in t.children if x.i > g.i)]:
+                if x.dep_ == "amod" and x.lower_ in harm_participles():
+                    return harm_participles()[x.lower_], g  # "displaced people"
+                if x.dep_ in ("acl", "relcl") and x.pos_ in ("VERB", "ADJ"):
+                    role = "passive" if x.dep_ == "acl" and x.tag_ == "VBN" else "subject"
+                    found = verb_category(x, role, verbs) or (
+                        (harm_participles()[x.lower_], x) if x.lower_ in harm_participles() else None
+                    )
+                    if found:
+                        return found[0], g
+    return None
+
+
+def group_of(count_noun: Token) -> str | None:
+    """Subgroup of the people a count noun counts ("the number of health workers killed": medics)."""
+    found = counted_harm(count_noun)
+    if found is None or found[1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    entry = people_entry(found[1])
+    return (entry or modifier_subgroup(found[1])) if entry is not None else None
+
+
+def first_token(doc: Doc, c: Cand) -> int:
+    """The first token of the quantity with its qualifier ("at least 5" starts at "at")."""
+    k = c.m.first
+    while k > 0 and doc[k - 1].idx >= c.m.start:
+        k -= 1
+    return k
 
 
 def toll_left(doc: Doc, c: Cand) -> tuple[str, Token] | None:

@@ -85,7 +85,7 @@ def implied_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 found = verb_category(v, role, verbs)
                 if found is not None:
                     found_roles.append((patient, found[0]))
-        elif v.pos_ == "NOUN" and lemma in event_nouns and lemma != "fate" and not _record(v):
+        elif v.pos_ == "NOUN" and lemma in event_nouns and lemma not in ("fate", "whereabouts") and not _record(v):
             found_roles = [(p, event_nouns[lemma]) for p in _noun_patients(v)]  # "the capture of a leader"
         else:
             continue

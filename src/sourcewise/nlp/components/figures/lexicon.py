@@ -157,12 +157,47 @@ def people_entry(t: Token) -> str | None:
                     return compounds[key]
     for f in forms:
         if f in nouns:
+            if f in MEMBER_NOUNS:
+                return member_subgroup(t)
             return nouns[f] or ""
+    man = MAN_COMPOUND.fullmatch(t.lower_) if t.is_alpha else None
+    if man is not None and man.group(1) in people["man_compound_stems"]:
+        return people["man_compound_stems"][man.group(1)] or ""  # "clansmen", "riflemen"
     if t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS", "NNP") and t.lower_.endswith("s"):
         return ""
     if t.pos_ == "PROPN" and re.fullmatch(r"[A-Z][a-z]+(?:ians|ans|is|ese|ers|ites|ks|ts|ds)", t.text):
         return ""  # a demonym the NER missed: "Azeris", "Tutsis"
     return None
+
+
+MEMBER_NOUNS = frozenset({"member", "members", "personnel", "element", "elements"})
+MAN_COMPOUND = re.compile(r"([a-z]{2,}?)-?m[ae]n")
+
+
+def member_subgroup(t: Token) -> str:
+    """ "militia members", "members of the security forces", "members of an armed group": combatants;
+    members of anything else (a family, a club, a party) are people of no subgroup. A body counts by what
+    it is (an army, a militia, a group called armed), never by whose it is."""
+    bodies, armed = armed_words()
+    related = [ch for ch in t.children if ch.dep_ in ("compound", "amod") and ch.i < t.i]
+    for ch in t.children:
+        if ch.dep_ == "prep" and ch.lower_ == "of":
+            related += [g for g in ch.children if g.dep_ == "pobj"]
+    for r in related:
+        if r.lemma_.lower() in bodies or r.lower_ in bodies or r.lower_ in armed:
+            return "combatants"
+        for g in r.children:
+            if g.dep_ in ("compound", "amod") and (
+                g.lower_ in armed or f"{g.lemma_.lower()} {r.lemma_.lower()}" in bodies
+            ):
+                return "combatants"  # "an armed group", "the security services", "special forces"
+    return ""
+
+
+@lru_cache(maxsize=1)
+def armed_words() -> tuple[frozenset[str], frozenset[str]]:
+    people = lex()[1]
+    return frozenset(people["armed_bodies"]), frozenset(people["armed_group_modifiers"])
 
 
 def modifier_subgroup(t: Token) -> str | None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .category import anchor, toll_noun
+from .category import anchor, first_token, toll_noun
 from .lexicon import COPULAS, MORE_WORDS, PARTITIVE_PRONOUNS, harm_participles, lex, people_entry, tokens_with_lower
 from .nouns import partitive_subgroup
 from .state import Cand
@@ -125,14 +125,6 @@ def only_says_who(doc: Doc, c: Cand) -> bool:
             break
         t = t.head
     return t.lemma_.lower() in COPULAS or t.pos_ not in ("VERB", "AUX")
-
-
-def first_token(doc: Doc, c: Cand) -> int:
-    """The first token of the quantity with its qualifier ("at least 5" starts at "at")."""
-    k = c.m.first
-    while k > 0 and doc[k - 1].idx >= c.m.start:
-        k -= 1
-    return k
 
 
 def own_clause(c: Cand) -> bool:
@@ -355,6 +347,9 @@ def link_coordination(doc: Doc, cands: list[Cand]) -> None:
             if doc[p.m.first].sent.start != doc[c.m.first].sent.start:
                 break
             if not p.category or not coordinated(doc, p, c):
+                if p.category and j == i - 1 and c.category and elliptic_pair(doc, p, c):
+                    c.subgroup = c.subgroup or p.subgroup  # "mourn 7 fallen comrades and pray for our 12 wounded"
+                    break
                 continue
             own_harm = c.category is not None
             if c.category is None and not c.mixed:
@@ -371,6 +366,21 @@ def link_coordination(doc: Doc, cands: list[Cand]) -> None:
                 if c.m.qualifier == "exact" and p.m.qualifier in ("at_least", "more_than", "about"):
                     c.m.qualifier = p.m.qualifier
             break
+
+
+def elliptic_pair(doc: Doc, a: Cand, b: Cand) -> bool:
+    """``b`` names no group and follows ``a`` closely in one run of clauses joined by "and"."""
+    if b.partitive is not None or b.subgroup or (b.noun is not None and not elliptic_noun(b.noun)):
+        return False
+    if a.parent is not None or a.noun is None or not a.person:
+        return False
+    between = doc[max(a.m.last, a.noun.i) + 1 : b.m.first]
+    return (
+        len(between) <= 8
+        and any(t.lower_ == "and" for t in between)
+        and not any(t.lower_ in (".", ";", "but", "while", "whereas", "although") for t in between)
+        and not other_agent(a.harm, b.harm)
+    )
 
 
 def elliptic_noun(t: Token) -> bool:
@@ -458,3 +468,117 @@ def link_continuation(doc: Doc, cands: list[Cand]) -> None:
             if p.noun.lemma_ == c.noun.lemma_:
                 c.category, c.harm = p.category, p.harm
                 break
+
+
+PREVIOUS_VALUE = (("up", "from"), ("down", "from"), ("compared", "with"), ("compared", "to"))
+ESTIMATE_NOUNS = frozenset({"number", "total", "tally", "count", "figure", "estimate"})
+STATE_VERBS = frozenset({"remain", "stay", "lie", "be", "await"})
+CUSTODY_VERBS = frozenset({"hold", "keep"})
+
+
+def link_backrefs(doc: Doc, cands: list[Cand]) -> None:
+    """Counts that point back at a harm already stated.
+
+    "rose to 30 on Friday, up from 18": an earlier value of the same count. "The mayor put the number at
+    19", "other estimates ran as high as 300": a bare count noun restates the harm of the passage (when
+    it names one harm only). "Another 900 remained in morgues", "while 40 remain in Gaza": the harmed
+    noun of an earlier count (bodies, hostages) is left out. "130 remain held" after an abduction: held
+    hostage, not detained.
+    """
+    for i, c in enumerate(cands):
+        if c.infobox or c.mixed:
+            continue
+        if c.category == "detained" and c.harm is not None and c.harm.lemma_.lower() in CUSTODY_VERBS:
+            p = recent(doc, cands, i, lambda p: p.category is not None)
+            if p is not None and p.category == "hostage":
+                c.category = "hostage"
+            continue
+        if c.category is not None or (c.noun is not None and not elliptic_noun(c.noun)) or c.partitive:
+            continue
+        k = first_token(doc, c)
+        before = tuple(t.lower_ for t in doc[max(0, k - 2) : k])
+        if before in PREVIOUS_VALUE:
+            p = recent(doc, cands, i, lambda p: p.category is not None, same_sentence=True)
+            if p is not None:
+                c.category, c.harm, c.borrowed = p.category, p.harm, True
+                c.subgroup = c.subgroup or p.subgroup
+            continue
+        if bare_count_value(doc, k):
+            cats = {p.category for p in window(doc, cands, i) if p.category and not p.mixed}
+            p = recent(doc, cands, i, lambda p: p.category is not None)
+            if len(cats) == 1 and p is not None:
+                c.category, c.harm, c.borrowed = p.category, p.harm, True
+            elif not cats:
+                found = passage_harm(doc, k)
+                if found is not None:
+                    c.category, c.harm, c.borrowed = found[0], found[1], True
+            continue
+        verb = doc[c.m.root].head if c.noun is None else c.noun.head
+        more = any(doc[j].lower_ in MORE_WORDS for j in range(max(0, k - 1), c.m.last + 1))
+        if verb.lemma_.lower() in STATE_VERBS or (more and verb.lemma_.lower() in COUNTING_VERBS):
+            p = recent(doc, cands, i, lambda p: p.category is not None and not p.mixed)
+            if p is not None and p.noun is not None and harmed_noun(p.noun):
+                c.category, c.harm, c.borrowed = p.category, p.noun, True
+                c.subgroup = c.subgroup or p.subgroup
+
+
+def passage_harm(doc: Doc, k: int) -> tuple[str, Token] | None:
+    """The one harm named in this sentence (before token ``k``) and the one before, if only one is."""
+    verbs = lex()[0]["verbs"]
+    sent = doc[k].sent
+    floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found: dict[str, Token] = {}
+    for t in doc[floor:k]:
+        entry = verbs.get(t.lemma_.lower()) if t.pos_ == "VERB" else None
+        cats = set(entry.values()) if entry else set()
+        if t.lower_ in harm_participles():
+            cats.add(harm_participles()[t.lower_])
+        for cat in cats:
+            found.setdefault(cat, t)
+    return next(iter(found.items())) if len(found) == 1 else None
+
+
+def harmed_noun(t: Token) -> bool:
+    """A noun that is itself the harmed ("bodies", "hostages", "refugees"), not a group of people."""
+    from .lexicon import harm_noun
+
+    return harm_noun(t) is not None and people_entry(t) is None
+
+
+def bare_count_value(doc: Doc, k: int) -> bool:
+    """Is the quantity starting at token ``k`` the value of a count noun with no "of" ("put the number
+    at 19", "estimates ran as high as 300", "the figure is 40")?"""
+    if k < 1:
+        return False
+    prev = doc[k - 1]
+    if prev.lower_ not in ("to", "at") and prev.lemma_.lower() not in VALUE_VERBS:
+        return False
+    sent_start = prev.sent.start
+    for j in range(k - 1, max(sent_start, k - 9) - 1, -1):
+        t = doc[j]
+        if t.like_num or t.lower_ in (".", ";", ","):
+            return False
+        if t.lemma_.lower() in ESTIMATE_NOUNS and t.pos_ == "NOUN":
+            return not (j + 1 < len(doc) and doc[j + 1].lower_ == "of")
+    return False
+
+
+VALUE_VERBS = frozenset({"reach", "pass", "exceed", "top", "hit", "surpass", "be", "near", "run", "go", "stand"})
+
+
+def window(doc: Doc, cands: list[Cand], i: int) -> list[Cand]:
+    """Counts before ``cands[i]`` in its sentence and the one before."""
+    sent = doc[cands[i].m.first].sent
+    floor = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return [p for p in cands[:i] if p.m.first >= floor and p.parent is None]
+
+
+def recent(doc: Doc, cands: list[Cand], i: int, ok, same_sentence: bool = False) -> Cand | None:
+    """The nearest count before ``cands[i]`` (its sentence, or also the one before) that passes ``ok``."""
+    sent_start = doc[cands[i].m.first].sent.start
+    for p in reversed(window(doc, cands, i)):
+        if same_sentence and p.m.first < sent_start:
+            return None
+        if ok(p):
+            return p
+    return None

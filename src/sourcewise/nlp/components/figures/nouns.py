@@ -15,6 +15,8 @@ from .lexicon import (
 )
 from .state import Cand
 
+NOUN_PHRASE_STARTS = frozenset({"a", "an", "the", "this", "that", "each", "every", "per"})
+
 
 def find_noun(doc: Doc, c: Cand) -> None:
     """The noun the quantity counts, skipping adjectives and compounds ("45 Kosovo Albanians")."""
@@ -60,6 +62,8 @@ def find_noun(doc: Doc, c: Cand) -> None:
             if c.partitive == "noun" and is_harm_noun and c.category is None:
                 c.category = None  # decided with the predicate (find_category)
             return
+        if t.lower_ in NOUN_PHRASE_STARTS:
+            return  # "18 a day earlier": a determiner opens another noun phrase
         if t.pos_ in SKIP_BEFORE_NOUN or t.lower_ in MORE_WORDS or t.dep_ in ("amod", "compound", "nummod"):
             if t.lower_ in harm_participles() and t.dep_ != "amod" and t.head.i < t.i:
                 return  # "327 wounded": the participle is the predicate, no noun
