@@ -53,6 +53,115 @@ def test_attribution_span_and_source(analyze, text, quote, source):
     assert (quote, source) in attributions(analyze(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "quote", "source"),
+    [
+        (
+            "Artillery fire killed five people in the market, according to local committees.",
+            "according to local committees",
+            "local committees",
+        ),
+        (
+            "About 300 families fled, according to the district administration.",
+            "according to the district administration",
+            "district administration",
+        ),
+        (
+            "One in four children was underfed, according to a 2021 UNICEF survey.",
+            "according to a 2021 UNICEF survey",
+            "2021 UNICEF survey",
+        ),
+        (
+            "The regional health department put the death toll at 31.",
+            "The regional health department put the death toll at",
+            "regional health department",
+        ),
+        ("Airwars tracked 140 civilian deaths in the city.", "Airwars tracked", "Airwars"),
+        (
+            "Investigators found that at least 40 detainees had been executed.",
+            "Investigators found that",
+            "Investigators",
+        ),
+        ("Hospital figures show that 60 people were treated for burns.", "Hospital figures show", "Hospital figures"),
+        ("Our interviews indicate that most of the victims were women.", "Our interviews indicate", "Our interviews"),
+        ("Citing hospital records, the group said 19 patients died.", "Citing hospital records", "hospital records"),
+        (
+            "The group claimed responsibility for the bombing, saying it had killed 20 soldiers.",
+            "The group claimed responsibility for the bombing, saying",
+            "group",
+        ),
+        ("The army denies that its troops fired on the crowd.", "The army denies that", "army"),
+        ("Soldiers burned the village, a charge the army rejects.", "a charge the army rejects", "army"),
+        (
+            "The governor said 14 people died, a claim the ministry did not confirm.",
+            "a claim the ministry did not confirm",
+            "ministry",
+        ),
+        ("The minister called the strike a war crime.", "The minister called", "minister"),
+        ("Officials believe at least 50 people are still under the rubble.", "Officials believe", "Officials"),
+    ],
+)
+def test_attributions_beyond_speech(analyze, text, quote, source):
+    assert (quote, source) in attributions(analyze(text))
+
+
+def test_what_they_called_is_credited_to_the_namer(analyze):
+    r = analyze("The army said it struck depots. The rebels said it shelled what they called military positions.")
+    assert ("what they called", "rebels") in attributions(r)
+
+
+def test_we_is_the_writer_not_the_last_source(analyze):
+    r = analyze("The ministry said 4 soldiers were killed. We verified 3 videos of the strike.")
+    assert ("We verified", "we") in attributions(r)
+
+
+def test_headline_attribution_repeated_by_the_body_is_listed_once(analyze):
+    r = analyze("Ministry says 12 killed in raid\n\nTwelve people were killed in a raid on Monday, the ministry said.")
+    assert attributions(r) == [("the ministry said", "ministry")]
+
+
+def test_a_headline_attribution_alone_is_kept(analyze):
+    r = analyze("Ministry says 12 killed in raid\n\nTwelve people were killed in a raid on Monday.")
+    assert attributions(r) == [("Ministry says", "Ministry")]
+
+
+def test_an_act_coordinated_with_speech_is_not_part_of_the_attribution(analyze):
+    r = analyze("President Vale suspended the talks on Friday and declared that the truce was over.")
+    assert attributions(r) == [("declared that", "President Vale")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Vale suspended the talks on Friday and declared three days of national mourning.",
+        "The coalition declared a ceasefire on Monday.",
+        "“Where are our sons?” the mother said.",
+        "“We need to rebuild the bridge before winter,” the mayor said.",
+        "The foreign minister condemned the attack and said he would travel to the region next week.",
+        "The rebel council announced it was no longer bound by the truce.",
+        "Police said they were investigating the attack.",
+        "I believe the talks will fail.",
+        "Figures show that 60 people died.",
+        "Police found the road blocked by burning tyres.",
+    ],
+)
+def test_non_claims_and_acts_are_not_attributions(analyze, text):
+    assert attributions(analyze(text)) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army said it would investigate the killing of 3 villagers.",
+        "The rebels said they were shelling the airport.",
+        "The mayor said they were shelling the town.",
+        "The army said it had not targeted civilians.",
+    ],
+)
+def test_claims_about_events_stay_attributed(analyze, text):
+    assert len(attributions(analyze(text))) == 1
+
+
 def test_figures_credited_to_the_source_that_governs_them(analyze):
     r = analyze(
         "Eleven people were killed in the raid, the governor said. "

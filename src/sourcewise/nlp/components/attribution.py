@@ -11,7 +11,16 @@ it in the same sentence (reported speech around the figure's clause, an
 "according to" beside it) or the speaker of the quotation it stands in.
 A figure with no such source keeps ``None``: the text asserts it on its own
 authority. Pronouns ("he said", "It noted") are resolved to the last named
-source before them.
+source before them; "we" outside a quotation is the writer's own voice.
+
+Beyond speech: findings and denials with a reported clause ("investigators
+found that", "the army denies that", "officials believe"), counts ("Airwars
+tracked 140 deaths", "put the toll at 31"), evidence that names its owner
+("hospital figures show"), characterisations ("called the strike a war
+crime", "what they called"), rebuttals ("a charge the army rejects").
+What credits no claim is left out: a quoted question, a speaker's statement
+of its own intent, appeal or stance ("said it would ...", "“We need to
+...,” she said"), and a headline's attribution that the body repeats.
 """
 
 from __future__ import annotations
@@ -50,6 +59,19 @@ class _Lex:
     pronouns: frozenset[str]
     consensus: re.Pattern[str]
     signature: re.Pattern[str]
+    claim_verbs: frozenset[str]
+    opinion_verbs: frozenset[str]
+    claim_nouns: frozenset[str]
+    evidence_verbs: frozenset[str]
+    evidence_nouns: frozenset[str]
+    toll_verbs: frozenset[str]
+    communicative: frozenset[str]
+    rebuttal: re.Pattern[str]
+    characterisation: re.Pattern[str]
+    intent: re.Pattern[str]
+    self_stance: frozenset[str]
+    intent_activities: frozenset[str]
+    time_units: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +88,19 @@ def _lex() -> _Lex:
         pronouns=frozenset(d["pronouns"]),
         consensus=re.compile(d["consensus"], re.IGNORECASE),
         signature=re.compile(d["signature"]),
+        claim_verbs=frozenset(d["claim_verbs"]),
+        opinion_verbs=frozenset(d["opinion_verbs"]),
+        claim_nouns=frozenset(d["claim_nouns"]),
+        evidence_verbs=frozenset(d["evidence_verbs"]),
+        evidence_nouns=frozenset(d["evidence_nouns"]),
+        toll_verbs=frozenset(d["toll_verbs"]),
+        communicative=frozenset(d["communicative_verbs"]),
+        rebuttal=re.compile(d["rebuttal"]),
+        characterisation=re.compile(d["characterisation"]),
+        intent=re.compile(d["intent"]),
+        self_stance=frozenset(d["self_stance"]),
+        intent_activities=frozenset(d["intent_activities"]),
+        time_units=frozenset(d["time_units"]),
     )
 
 
@@ -172,18 +207,31 @@ def _right_complements(verb: Token, lex: _Lex, start_after: int) -> int:
 
 def _speech(doc: Doc, quotes: Ranges, segs: Segments, lex: _Lex) -> list[_Found]:
     found: list[_Found] = []
+    text = text_of(doc)
     for verb in doc:
         lemma = verb.lemma_.lower()
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or verb.idx in quotes:
             continue
-        if lemma in lex.count_verbs and lemma not in lex.speech and verb.idx not in quotes:
+        if lemma in lex.toll_verbs or lemma in lex.evidence_verbs or lemma == "call":
+            f = (
+                _toll_span(doc, verb, segs, lex)
+                or _evidence_span(doc, verb, segs, lex)
+                or _called_span(doc, verb, segs, lex)
+            )
+            if f:
+                found.append(f)
+            continue
+        if lemma in lex.count_verbs and lemma not in lex.speech:
             counted = _count_span(doc, verb, segs, lex)
             if counted:
                 found.append(counted)
+                continue
+            if lemma not in lex.claim_verbs:
+                continue
+        claim = lemma in lex.claim_verbs and lemma not in lex.speech
+        if lemma not in lex.speech and lemma not in lex.agent_verbs and not claim:
             continue
-        if lemma not in lex.speech and lemma not in lex.agent_verbs:
-            continue
-        if verb.idx in quotes or any(c.dep_ == "neg" for c in verb.children):
+        if any(c.dep_ == "neg" for c in verb.children):
             continue
         agent = next((c for c in verb.children if c.dep_ == "agent" and segs.same(c.idx, verb.idx)), None)
         agent_obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
@@ -192,37 +240,202 @@ def _speech(doc: Doc, quotes: Ranges, segs: Segments, lex: _Lex) -> list[_Found]
             if f:
                 found.append(f)
             continue
-        if lemma not in lex.speech or _reports_a_thing(verb, segs) or any(c.dep_ == "auxpass" for c in verb.children):
+        if any(c.dep_ == "auxpass" for c in verb.children):
             continue
-        subj = _subject(verb, segs) or _speaker_before(verb, lex)
+        if claim and not _claims_something(verb, segs, lex):
+            continue
+        if not claim and (lemma not in lex.speech or _reports_a_thing(verb, segs, lex)):
+            continue
+        subj = _subject(verb, segs) or _participle_subject(verb, segs, lex) or _speaker_before(verb, lex)
         if subj is None or subj.dep_ == "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
             continue
         if subj.pos_ == "PRON" and subj.lower_ not in lex.pronouns:
             continue
         if subj.lower_ == "it" and any(c.dep_ == "expl" for c in verb.children):
             continue
-        found.append(_speech_span(doc, verb, subj, lex))
+        if lemma in lex.opinion_verbs and subj.lower_ in _FIRST_PERSON:
+            continue  # "I believe": the writer's own view, not a source
+        if _states_own_intent(verb, subj, lex):
+            continue
+        f = _speech_span(doc, verb, subj, lex, from_verb=_acts(subj.head, verb, lex))
+        if not _credits_a_non_claim(text, quotes, f, verb, lex):
+            found.append(f)
     return found
+
+
+_FIRST_PERSON = {"i", "we"}
+
+
+def _claims_something(verb: Token, segs: Segments, lex: _Lex) -> bool:
+    """A verb of finding or denying credits its subject only with a reported clause ("denies that ...") or an
+    object that is a claim or a count ("denied the allegations", "found 45 bodies")."""
+    for c in verb.children:
+        if not segs.same(c.idx, verb.idx):
+            continue
+        if c.dep_ == "ccomp":
+            return True
+        if c.dep_ == "dobj" and (c.lemma_.lower() in lex.claim_nouns or _counts(c, lex)):
+            return True
+    return verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.claim_nouns
+
+
+def _counts(obj: Token, lex: _Lex) -> bool:
+    """An object with a number that counts people or things, not time ("three days of mourning")."""
+    return obj.lemma_.lower() not in lex.time_units and any(t.like_num for t in obj.subtree)
+
+
+def _participle_subject(verb: Token, segs: Segments, lex: _Lex) -> Token | None:
+    """ "The group claimed the attack, saying ...": a participle's speaker is the subject of its clause."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp") or verb.head.pos_ not in ("VERB", "AUX"):
+        return None
+    if _reported(verb.head, lex):  # "X said one attack hit the bus, adding ...": X adds, not the attack
+        return None
+    return _subject(verb.head, segs)
+
+
+def _reported(verb: Token, lex: _Lex) -> bool:
+    """The verb stands in a clause that a speech verb reports: its subject is not a speaker."""
+    return any(a.lemma_.lower() in lex.speech for a in verb.ancestors)
+
+
+def _acts(owner: Token, verb: Token, lex: _Lex) -> bool:
+    """The subject belongs to an action with its own object ("suspended the talks and declared"): the
+    attribution starts at the speech verb, not at the action."""
+    if owner is verb or owner.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = owner.lemma_.lower()
+    if lemma in lex.speech or lemma in lex.agent_verbs or lemma in lex.count_verbs or lemma in lex.communicative:
+        return False
+    return lemma not in lex.claim_verbs and any(c.dep_ == "dobj" for c in owner.children)
+
+
+def _same_party(subj: Token, pronoun: Token) -> bool:
+    """A pronoun that can stand for the speaker: he/she/it for one, they/we for several."""
+    if subj.pos_ == "PRON":
+        return subj.lower_ == pronoun.lower_
+    plural = subj.tag_ in ("NNS", "NNPS")
+    return pronoun.lower_ in (("they", "we") if plural else ("he", "she", "it"))
+
+
+def _states_own_intent(verb: Token, subj: Token, lex: _Lex) -> bool:
+    """ "X said it would ...", "said he was making arrangements", "announced it was no longer bound": the
+    speaker reports its own intent or stance, which is not a claim about events."""
+    for c in verb.children:
+        if c.dep_ != "ccomp":
+            continue
+        pron = next((x for x in c.children if x.dep_ in ("nsubj", "nsubjpass") and x.pos_ == "PRON"), None)
+        if pron is None or not _same_party(subj, pron) or any(x.like_num for x in c.subtree):
+            continue
+        aux = {x.lower_ for x in c.children if x.dep_ == "aux"}
+        if aux & {"will", "would", "shall", "'ll", "'d", "wo"} or (c.lemma_ == "go" and c.tag_ == "VBG"):
+            return True
+        progressive = c.tag_ == "VBG" and aux & {"is", "was", "are", "were", "am", "'s", "'re"}
+        if progressive and c.lemma_.lower() in lex.intent_activities:
+            return True
+        stance = [c, *(x for x in c.children if x.dep_ in ("acomp", "attr", "xcomp"))]
+        if any(x.lemma_.lower() in lex.self_stance or x.lower_ in lex.self_stance for x in stance):
+            return True
+    return False
+
+
+def _adjacent_quote(text: str, quotes: Ranges, start: int, end: int) -> tuple[int, int] | None:
+    """The quotation that a speech phrase closes or introduces: only punctuation and spaces between them."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t,;:—–-":
+        i -= 1
+    before = quotes.containing(i) if i >= 0 else None
+    if before is not None and before[1] == i + 1:
+        return before
+    j = end
+    while j < len(text) and text[j] in " \t,;:—–-":
+        j += 1
+    after = quotes.containing(j) if j < len(text) else None
+    return after if after is not None and after[0] == j else None
+
+
+def _credits_a_non_claim(text: str, quotes: Ranges, f: _Found, verb: Token, lex: _Lex) -> bool:
+    """The speech phrase only frames a quoted question, or a quoted statement of the speaker's own intent,
+    appeal or obligation ("“We need to ...,” she said"): nothing in it is a claim to record."""
+    quote = _adjacent_quote(text, quotes, f.start, f.end)
+    if quote is None or any(c.dep_ == "ccomp" and not quote[0] <= c.idx < quote[1] for c in verb.children):
+        return False
+    inner = text[quote[0] + 1 : quote[1] - 1].strip().rstrip(",")
+    if inner.endswith("?"):
+        return True
+    one_sentence = not re.search(r"[.!?]\s+\S", inner)
+    return one_sentence and not any(ch.isdigit() for ch in inner) and bool(lex.intent.match(inner))
+
+
+def _toll_span(doc: Doc, verb: Token, segs: Segments, lex: _Lex) -> _Found | None:
+    """ "The health department put the death toll at 31": the subject gives the number."""
+    if verb.lemma_.lower() not in lex.toll_verbs:
+        return None
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    at = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > verb.i), None)
+    if obj is None or at is None or obj.lemma_.lower() not in _COUNT_NOUNS | {"total", "tally", "count"}:
+        return None
+    subj = _subject(verb, segs)
+    if subj is None or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    start = _clip_start(doc, subj.left_edge.idx, subj.idx)
+    pronoun = subj.pos_ == "PRON"
+    return _Found(start, _end(at), subj.lower_ if pronoun else _source_text(doc, subj), pronoun=pronoun, verb=verb)
+
+
+def _evidence_span(doc: Doc, verb: Token, segs: Segments, lex: _Lex) -> _Found | None:
+    """ "Hospital figures show that ...", "Our interviews indicate ...": a body of evidence that says whose it is."""
+    if verb.lemma_.lower() not in lex.evidence_verbs or verb.lemma_.lower() in lex.speech:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in lex.evidence_nouns:
+        return None
+    if not any(t is not subj and _is_agent_word(t, lex) for t in subj.subtree):
+        return None  # "figures show" names no one
+    if not _claims_something(verb, segs, lex):
+        return None
+    start = _clip_start(doc, subj.left_edge.idx, subj.idx)
+    return _Found(start, _end(verb), _source_text(doc, subj), verb=verb)
+
+
+def _called_span(doc: Doc, verb: Token, segs: Segments, lex: _Lex) -> _Found | None:
+    """ "The minister called the strike a war crime": a characterisation credited to its author."""
+    if verb.lemma_.lower() != "call" or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    kids = {c.dep_ for c in verb.children}
+    if "dobj" not in kids or "oprd" not in kids or _reported(verb, lex):
+        return None
+    subj = _subject(verb, segs) or _participle_subject(verb, segs, lex)
+    if subj is None or subj.dep_ == "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    start = _clip_start(doc, subj.left_edge.idx if subj.i < verb.i else verb.idx, verb.idx)
+    if verb.idx - start > _MAX_SPAN_CHARS:
+        start = verb.idx
+    pronoun = subj.pos_ == "PRON"
+    return _Found(start, _end(verb), subj.lower_ if pronoun else _source_text(doc, subj), pronoun=pronoun, verb=verb)
 
 
 def _count_span(doc: Doc, verb: Token, segs: Segments, lex: _Lex) -> _Found | None:
     """ "The monitors counted 92 bodies": whoever establishes a number is its source."""
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or not any(t.like_num for t in obj.subtree):
+    if obj is None or not _counts(obj, lex):
         return None
-    if any(a.lemma_ in lex.speech for a in verb.ancestors):  # "X said the team counted 92": X is credited
+    if _reported(verb, lex):  # "X said the team counted 92": X is credited
         return None
     subj = _subject(verb, segs, climb=("conj", "xcomp", "acomp"))  # "has been able to identify"
-    if subj is None or subj.dep_ == "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN"):
+    if subj is None or subj.dep_ == "nsubjpass" or subj.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    if subj.pos_ == "PRON" and subj.lower_ not in lex.pronouns - _RELATIVE:
         return None
     start = _clip_start(doc, subj.left_edge.idx, subj.idx)
+    if subj.pos_ == "PRON":  # "We verified 12 videos"
+        return _Found(start, _end(verb), subj.lower_, pronoun=True, verb=verb)
     return _Found(start, _end(verb), _source_text(doc, subj), verb=verb)
 
 
 _COUNT_NOUNS = {"death", "casualty", "toll", "killing", "injury", "figure", "number", "loss", "victim", "fatality"}
 
 
-def _reports_a_thing(verb: Token, segs: Segments) -> bool:
+def _reports_a_thing(verb: Token, segs: Segments, lex: _Lex) -> bool:
     """ "claimed responsibility", "declared a curfew", "reports to the commander": the verb takes a thing or a
     superior, not a reported claim. An object that counts harm ("confirmed 12 deaths") is still a claim."""
     if verb.lemma_ in ("say", "tell"):
@@ -236,8 +449,7 @@ def _reports_a_thing(verb: Token, segs: Segments) -> bool:
         if c.dep_ == "dobj" and c.lemma_.lower() in ("life", "responsibility", "credit"):
             return True  # "claimed the lives of", "claimed responsibility"
         if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN"):
-            counts = any(t.like_num for t in c.subtree) or c.lemma_.lower() in _COUNT_NOUNS
-            return not counts
+            return not (_counts(c, lex) or c.lemma_.lower() in _COUNT_NOUNS)
     return False
 
 
@@ -254,7 +466,11 @@ def _speaker_before(verb: Token, lex: _Lex) -> Token | None:
     return None
 
 
-def _speech_span(doc: Doc, verb: Token, subj: Token, lex: _Lex) -> _Found:
+def _speech_span(doc: Doc, verb: Token, subj: Token, lex: _Lex, from_verb: bool = False) -> _Found:
+    pronoun = subj.pos_ == "PRON"
+    if from_verb:
+        end = _right_complements(verb, lex, verb.i)
+        return _Found(verb.idx, end, subj.lower_ if pronoun else _source_text(doc, subj), pronoun=pronoun, verb=verb)
     if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
         antecedent = verb.head
         start = _clip_start(doc, antecedent.left_edge.idx, antecedent.idx)
@@ -268,7 +484,6 @@ def _speech_span(doc: Doc, verb: Token, subj: Token, lex: _Lex) -> _Found:
     if end - start > _MAX_SPAN_CHARS:  # a long coordinated clause between subject and verb: quote them alone
         start, end = (subj.idx, _end(verb)) if subj.i < verb.i else (verb.idx, _end(subj))
     start = _clip_start(doc, start, verb.idx if subj.i < verb.i else start)
-    pronoun = subj.pos_ == "PRON"
     return _Found(start, end, subj.lower_ if pronoun else _source_text(doc, subj), pronoun=pronoun, verb=verb)
 
 
@@ -313,7 +528,7 @@ def _prepositional(doc: Doc, quotes: Ranges, lex: _Lex) -> list[_Found]:
                 )
         elif low in ("citing", "quoting"):
             obj = next((c for c in t.children if c.dep_ in ("dobj", "pobj")), None)
-            if obj is not None and (obj.pos_ == "PROPN" or obj.lower_ in lex.source_nouns):
+            if obj is not None and _names_an_agent(obj, lex):
                 found.append(_Found(t.idx, _phrase_end(obj), _source_text(doc, obj), verb=t))
     for m in _PER.finditer(text_of(doc)):
         found.append(_Found(m.start(), m.end(), " ".join(m.group(1).split())))
@@ -322,15 +537,31 @@ def _prepositional(doc: Doc, quotes: Ranges, lex: _Lex) -> list[_Found]:
 
 def _names_an_agent(obj: Token, lex: _Lex) -> bool:
     """ "according to the ministry" credits someone; "according to different estimates" credits no one."""
-    return any(
-        t.pos_ in ("PROPN", "PRON") or t.lower_ in lex.source_nouns or t.lower_ in lex.speaker_nouns
-        for t in obj.subtree
-    )
+    return any(_is_agent_word(t, lex) for t in obj.subtree)
 
 
-def _patterns(doc: Doc, lex: _Lex) -> list[_Found]:
+_NAMED = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+
+
+def _is_agent_word(t: Token, lex: _Lex) -> bool:
+    """A name, an acronym ("UNICEF"), a pronoun or a noun of a source ("committees", "the survey")."""
+    if t.pos_ in ("PROPN", "PRON") or t.ent_type_ in _NAMED or (t.is_upper and len(t.text) > 1 and t.is_alpha):
+        return True
+    return t.lower_ in lex.source_nouns or t.lower_ in lex.speaker_nouns or t.lemma_.lower() in lex.source_nouns
+
+
+def _patterns(doc: Doc, quotes: Ranges, lex: _Lex) -> list[_Found]:
     text = text_of(doc)
     found = [_Found(m.start(), m.end(), UNNAMED) for m in lex.consensus.finditer(text)]
+    for regex in (lex.rebuttal, lex.characterisation):  # "a charge the army rejects", "what they called"
+        for m in regex.finditer(text):
+            start = m.start("span") if "span" in regex.groupindex else m.start()
+            if start in quotes:
+                continue
+            source = " ".join(m.group("source").split())
+            bare = source.removeprefix("the ").removeprefix("The ")
+            pronoun = bare.lower() in lex.pronouns
+            found.append(_Found(start, m.end(), bare.lower() if pronoun else bare, pronoun))
     for m in lex.signature.finditer(text):
         before = text[max(0, m.start() - 1500) : m.start()]
         if any(q in before for q in ("“", "‘‘", '"', "«")):
@@ -345,7 +576,7 @@ def _resolve_and_dedupe(found: list[_Found]) -> list[_Found]:
     for f in found:
         if kept and f.start < kept[-1].end:  # overlapping phrases: the first, longest one stands
             continue
-        if f.pronoun:
+        if f.pronoun and f.source not in _FIRST_PERSON:  # "we verified": the writer's own voice, not resolved
             f.source = last_named or f.source
         elif f.source != UNNAMED:
             last_named = f.source
@@ -357,7 +588,9 @@ def find_attributions(doc: Doc) -> list[_Found]:
     lex = _lex()
     quotes = doc_quotes(doc)
     segs = doc_segments(doc)
-    return _resolve_and_dedupe(_speech(doc, quotes, segs, lex) + _prepositional(doc, quotes, lex) + _patterns(doc, lex))
+    return _resolve_and_dedupe(
+        _speech(doc, quotes, segs, lex) + _prepositional(doc, quotes, lex) + _patterns(doc, quotes, lex)
+    )
 
 
 def _credit(doc: Doc, fig: FigureSpan, found: list[_Found], quotes: Ranges, segs: Segments) -> str | None:
@@ -427,13 +660,33 @@ def _heads_sentence(word: Token) -> bool:
     return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
 
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """The headline (a first line without a closing full stop) and its repeats as whole lines."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if not first or first.endswith(".") or len(first) > _MAX_SPAN_CHARS:
+        return []
+    return [m.span() for m in re.finditer(rf"(?m)^[ \t]*{re.escape(first)}[ \t]*$", text)]
+
+
+def _headline_repeats(found: list[_Found], text: str) -> list[_Found]:
+    """Attributions in the headline, when the body has its own: the headline condenses the lead and repeats
+    its source ("Ministry says 12 killed" over "..., the ministry said"). They still credit the headline's
+    figures; they are not listed twice."""
+    titles = _title_lines(text)
+    in_title = [f for f in found if any(s <= f.start < e for s, e in titles)]
+    return in_title if len(in_title) < len(found) else []
+
+
 @Language.component("sw_attributions")
 def sw_attributions(doc: Doc) -> Doc:
     found = find_attributions(doc)
     out = get_list(doc, "sw_attributions")
     seen: set[tuple[str, str]] = set()
     text = text_of(doc)
+    repeats = {id(f) for f in _headline_repeats(found, text)}
     for f in found:
+        if id(f) in repeats:
+            continue
         key = (text[max(0, f.start - 100) : f.start], text[f.start : f.end])
         if key not in seen:  # a passage repeated word for word (a caption repeating the lead) is one attribution
             seen.add(key)
