@@ -13,6 +13,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/sourcewise prepare  # the gazetteer index, built once here rather than by the first analysis
 	touch $(STAMP)
 
 demo: $(STAMP)

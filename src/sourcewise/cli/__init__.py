@@ -25,6 +25,7 @@ COMMANDS: tuple[str, ...] = (
     "search",
     "export",
     "serve",
+    "prepare",
 )
 
 

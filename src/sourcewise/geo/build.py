@@ -77,7 +77,7 @@ def _alts(field: str | None) -> list[str]:
 
 def _usable_alternate(name: str) -> bool:
     """Latin-script names that could be written in an English text (not codes like 'GZI')."""
-    if len(name) < 3 or not is_latin(name) or any(c.isdigit() for c in name):
+    if len(name) < 3 or not is_latin(name) or any(map(str.isdigit, name)):
         return False
     return not (name.isupper() and len(name) <= 4)
 

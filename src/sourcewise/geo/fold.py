@@ -46,6 +46,8 @@ _PUNCT = str.maketrans({**{c: None for c in _DROP}, **{c: " " for c in _SPACE}})
 
 def fold(name: str) -> str:
     """The lookup key of a name: lower case ASCII-like letters, single spaces."""
+    if name.isascii():  # most names: no letters to map, no marks to strip (the index build folds a million)
+        return " ".join(name.translate(_PUNCT).lower().split())
     s = name.translate(_LETTERS).translate(_PUNCT)
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
@@ -54,4 +56,6 @@ def fold(name: str) -> str:
 
 def is_latin(name: str) -> bool:
     """Whether a name is written in Latin letters (the only ones an English text will use)."""
+    if name.isascii():
+        return True
     return all("LATIN" in unicodedata.name(c, "") for c in name if c.isalpha())

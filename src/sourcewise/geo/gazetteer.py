@@ -1,12 +1,18 @@
 """The gazetteer: folded name -> the places it may name, loaded fast from a cached index.
 
-Building the index from GeoNames JSON takes seconds; loading the cached
+Building the index from GeoNames JSON takes 10-30 seconds; loading the cached
 ``marshal`` file takes a fraction of one, which is what a CLI call or a fresh
 worker process pays. The cache lives in ``$SOURCEWISE_CACHE`` (else
 ``$XDG_CACHE_HOME/sourcewise``, else ``~/.cache/sourcewise``; the system temp
 folder if that is not writable), keyed by a fingerprint of every source, and is
-rebuilt when a source changes.
-If no folder is writable the index is simply built in memory.
+rebuilt when a source changes. ``sourcewise prepare`` builds it ahead of time
+(``make`` runs it after installing; a container image runs it with
+``SOURCEWISE_CACHE`` set to a folder that may be read-only at run time).
+
+Parallel workers that find no index build it once: the first takes a lock
+in the cache folder, the others wait for it and then read its file, which is
+written to a temporary name and renamed (never half a file). A folder that
+is not writable is skipped; if none is, the process builds the index in memory.
 
 Entries are stored column-wise (arrays and byte strings, not one object per
 place) so that 240,000 places and 600,000 names stay small in memory.
@@ -15,11 +21,13 @@ place) so that 240,000 places and 600,000 names stay small in memory.
 from __future__ import annotations
 
 import array
+import contextlib
 import marshal
 import os
 import tempfile
+import time
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -29,6 +37,8 @@ from sourcewise.geo.build import KIND_NAMES, build_index, source_fingerprint
 from sourcewise.geo.fold import fold
 
 _FORMAT = 2
+#: Cached indexes of other sources (other checkouts, older releases) unused this long are deleted.
+STALE_DAYS = 14
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +169,7 @@ class Gazetteer:
 
 
 def cache_dir() -> Path:
+    """Where the built index is kept: ``$SOURCEWISE_CACHE``, else ``$XDG_CACHE_HOME/sourcewise``, else ``~/.cache``."""
     explicit = os.environ.get("SOURCEWISE_CACHE")
     if explicit:
         return Path(explicit)
@@ -166,33 +177,102 @@ def cache_dir() -> Path:
     return Path(base) / "sourcewise"
 
 
+def index_name() -> str:
+    """The cache file's name: changes with the sources, the builder and the marshal format."""
+    return f"gazetteer-{_FORMAT}-m{marshal.version}-{source_fingerprint()}.marshal"
+
+
 def _candidates(name: str) -> list[Path]:
     """The cache folder, then the system temp folder (a read-only home must not cost a rebuild per process)."""
     return [cache_dir() / name, Path(tempfile.gettempdir()) / f"sourcewise-{os.getuid()}" / name]
 
 
-def _load_or_build() -> dict[str, Any]:
-    name = f"gazetteer-{_FORMAT}-{source_fingerprint()}.marshal"
-    for path in _candidates(name):
+def _read(path: Path) -> dict[str, Any] | None:
+    try:
+        index = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return index if isinstance(index, dict) else None
+
+
+def _write(path: Path, index: dict[str, Any]) -> None:
+    """Write through a temporary file and rename: a concurrent reader never sees half a file."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            marshal.dump(index, fh)
+        os.chmod(tmp, 0o644)  # a shared cache folder (a container image, CI) is read by other users
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _prune(keep: Path) -> None:
+    """Drop indexes of other sources that nobody has used for STALE_DAYS (other checkouts may still use recent ones)."""
+    cutoff = time.time() - STALE_DAYS * 86400
+    for old in keep.parent.glob("gazetteer-*.marshal"):
+        with contextlib.suppress(OSError):
+            if old != keep and old.stat().st_mtime < cutoff:
+                old.unlink()
+
+
+def _touch(path: Path) -> None:
+    """Mark a cache file as used (at most daily), so that pruning keeps it."""
+    with contextlib.suppress(OSError):
+        if path.stat().st_mtime < time.time() - 86400:
+            os.utime(path)
+
+
+@contextlib.contextmanager
+def _build_lock(folder: Path) -> Iterator[None]:
+    """One builder per cache folder: parallel workers wait for it instead of each spending the build's CPU and memory."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): concurrent builds are still safe, only wasteful
+        yield
+        return
+    with open(folder / ".gazetteer.lock", "a+b") as fh:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX)
         try:
-            return marshal.loads(path.read_bytes())
-        except (OSError, EOFError, ValueError, TypeError):
-            continue
-    index = build_index()
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
+
+
+def _load_or_build() -> tuple[dict[str, Any], Path | None]:
+    """The index and the file it came from or went to (None: built in memory, no folder was writable)."""
+    name = index_name()
+    for path in _candidates(name):
+        index = _read(path)
+        if index is not None:
+            _touch(path)
+            return index, path
+    index = None
     for path in _candidates(name):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".gazetteer-")
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump(index, fh)
-            os.replace(tmp, path)  # atomic: concurrent workers never read half a file
-            break
+            with _build_lock(path.parent):
+                ready = _read(path)  # another process may have built it while this one waited
+                if ready is not None:
+                    return ready, path
+                if index is None:
+                    index = build_index()
+                _write(path, index)
+                _prune(path)
+                return index, path
         except OSError:
-            continue  # not writable: try the next folder, else work from memory
-    return index
+            continue  # not writable: try the next folder
+    return (index if index is not None else build_index()), None  # nowhere to keep it: work from memory
+
+
+def prepare() -> Path | None:
+    """Build the index now (at install or image-build time) so that no analysis pays for it; returns its file."""
+    return _load_or_build()[1]
 
 
 @cache
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (built and cached on first use)."""
-    return Gazetteer(_load_or_build())
+    return Gazetteer(_load_or_build()[0])
