@@ -487,7 +487,7 @@ def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[T
         f = figures[i]
         if f.part_of is not None or f.unit != "people":
             continue
-        if _PARTITIVE.search(doc.text, f.start, f.end) and by_cat.get(f.category):
+        if _PARTITIVE.search(text_of(doc), f.start, f.end) and by_cat.get(f.category):
             continue  # a part of a group counted before it
         by_cat.setdefault(f.category, []).append(i)
     for cat, idx in by_cat.items():
