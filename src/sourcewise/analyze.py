@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from sourcewise.errors import AnalysisError, SourcewiseError
+from sourcewise.errors import AnalysisError, SourcewiseError, TooLarge
 from sourcewise.ingest.base import Failure
 from sourcewise.ingest.base import document_id as _document_id
 from sourcewise.nlp.build import shared_nlp
@@ -50,6 +50,12 @@ class Analyzer:
         batch: list[Document] = []
         chars = 0
         for document in documents:
+            if len(document.text) > self.settings.max_chars:  # refused before the model, in input order
+                if batch:
+                    yield from self._run_batch(batch)
+                    batch, chars = [], 0
+                yield Failure(document.source, too_long(len(document.text), self.settings.max_chars))
+                continue
             batch.append(document)
             chars += len(document.text)
             if len(batch) >= self.settings.batch_size or chars >= MAX_BATCH_CHARS:
@@ -86,6 +92,10 @@ class Analyzer:
         doc._.sw_document = document
         doc._.sw_settings = self.settings
         return doc
+
+
+def too_long(n: int, max_chars: int) -> TooLarge:
+    return TooLarge(f"text is {n:,} characters, over the analysis limit of {max_chars:,} (see --max-chars)")
 
 
 def analyze_text(

@@ -2,9 +2,15 @@
 
 Offsets must hold against the file, so the only change made to decoded text is
 ``\\r\\n`` (and a lone ``\\r``) becoming ``\\n``, and a leading BOM being dropped.
+UTF-8 with damage is still read as UTF-8: a last character cut short becomes
+U+FFFD, and foreign bytes among many UTF-8 characters are read as Windows-1252
+(mixed encodings), rather than the whole file as a guessed legacy encoding.
 """
 
 from __future__ import annotations
+
+import codecs
+import re
 
 from sourcewise.errors import BinaryInput, EmptyInput, EncodingError, TooLarge
 
@@ -60,7 +66,48 @@ def _decode(raw: bytes) -> str:
         first_error = exc
     if raw.count(b"\x00") > len(raw) // 100:
         raise BinaryInput("input contains NUL bytes: a binary file, not text")
+    if first_error.end == len(raw) and first_error.reason == "unexpected end of data":
+        return raw[: first_error.start].decode("utf-8") + "\ufffd"  # UTF-8 cut short inside its last character
+    if _mostly_utf8(raw):
+        return raw.decode("utf-8", errors=_FALLBACK)
     return _detect(raw, first_error)
+
+
+def _mostly_utf8(raw: bytes) -> bool:
+    """UTF-8 with some foreign bytes (a Windows-1252 quote mark or paragraph pasted into it)?
+
+    Legacy single-byte text almost never forms valid multi-byte UTF-8 sequences, so a file
+    with many of them is UTF-8: reading all of it as the detected legacy encoding would turn
+    every one of its accented letters and dashes into mojibake.
+    """
+    text = raw.decode("utf-8", errors="replace")
+    foreign = text.count("\ufffd") - raw.count("\ufffd".encode())
+    multibyte = sum(1 for c in text if c > "\x7f" and c != "\ufffd")
+    return multibyte > 0 and 4 * multibyte >= foreign
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 inside UTF-8 text, read as Windows-1252 (U+FFFD where it has no character)."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    if exc.end == len(exc.object) and exc.reason == "unexpected end of data":
+        return "\ufffd", exc.end  # the last character, cut short
+    return bytes(exc.object[exc.start : exc.end]).decode("cp1252", errors="replace"), exc.end
+
+
+_FALLBACK = "sourcewise.cp1252"
+codecs.register_error(_FALLBACK, _cp1252_fallback)
+
+
+def valid_unicode(text: str) -> str:
+    """Text that can be written as UTF-8: lone surrogates (from JSON escapes such as \\ud800) become U+FFFD.
+
+    Such a string cannot be stored, printed or hashed as UTF-8; one broken escape must not cost the document.
+    """
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _detect(raw: bytes, first_error: UnicodeDecodeError) -> str:

@@ -15,7 +15,7 @@ from typing import BinaryIO
 
 from sourcewise.errors import EmptyInput, MalformedInput, SourcewiseError
 from sourcewise.ingest.base import Failure, Loaded, document_id
-from sourcewise.ingest.decode import check_size, too_large
+from sourcewise.ingest.decode import check_size, too_large, valid_unicode
 from sourcewise.ingest.items import RawItem
 from sourcewise.ingest.metadata import clean_str, normalise_published
 from sourcewise.records import Document
@@ -57,13 +57,15 @@ def load_jsonl_line(line: bytes, source: str, max_bytes: int) -> Loaded:
         obj = json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise MalformedInput(f"line is not valid JSON: {exc}") from None
+    except RecursionError:  # "[[[[...": nesting deeper than the parser's stack
+        raise MalformedInput("line is not valid JSON: nested too deeply") from None
     if not isinstance(obj, dict):
         raise MalformedInput('line is not a JSON object with a "text" field')
     url = clean_str(obj.get("url"))
     if isinstance(obj.get("html"), str) and not isinstance(obj.get("text"), str):
         from sourcewise.ingest.html import load_html
 
-        page = load_html(obj["html"].encode("utf-8"), source, max_bytes, url=url)
+        page = load_html(valid_unicode(obj["html"]).encode("utf-8"), source, max_bytes, url=url)
         doc = page.document
         doc = Document(
             id=document_id(line),
@@ -79,7 +81,7 @@ def load_jsonl_line(line: bytes, source: str, max_bytes: int) -> Loaded:
     text = obj.get("text")
     if not isinstance(text, str):
         raise MalformedInput('line has no "text" string')
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = valid_unicode(text.replace("\r\n", "\n").replace("\r", "\n"))
     if "\x00" in text:
         raise MalformedInput('"text" contains NUL characters')
     if not text.strip():

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from sourcewise.ingest.decode import valid_unicode
+
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -29,8 +31,11 @@ def clean_str(value: object, limit: int = 1000) -> str | None:
     """A metadata string or None: stripped, single-line, bounded."""
     if not isinstance(value, str):
         return None
-    s = " ".join(value.split())
+    s = " ".join(_CONTROL.sub(" ", valid_unicode(value)).split())  # PostgreSQL refuses NUL in text
     return s[:limit] or None
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def title_from_text(text: str) -> str | None:

@@ -69,8 +69,21 @@ def _size(path: Path) -> int:
         return 0
 
 
+def locator(path: Path) -> str:
+    """A path as a source locator that can be stored, printed and sent as UTF-8 on one line.
+
+    File names are bytes: one that is not UTF-8 arrives with surrogate escapes, which no database
+    or UTF-8 stream accepts; control and format characters (a newline, a right-to-left override)
+    would break a one-line error or disguise the name. Those are written as escapes (``caf\\xe9.txt``).
+    """
+    name = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    if name.isprintable():
+        return name
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in name)
+
+
 def _split(path: Path, settings: Settings, base: int) -> Iterator[RawItem | Failure]:
-    source = str(path)
+    source = locator(path)
     try:
         suffix = _suffix(path)
         if suffix in JSONL_SUFFIXES or suffix in WARC_SUFFIXES:
@@ -109,9 +122,9 @@ def _suffix(path: Path) -> str:
 
 def _check_file(path: Path) -> None:
     if not path.exists():
-        raise UnreadableInput(f"no such file or folder: {path}")
+        raise UnreadableInput(f"no such file or folder: {locator(path)}")
     if not path.is_file():
-        raise UnreadableInput(f"not a regular file: {path}")
+        raise UnreadableInput(f"not a regular file: {locator(path)}")
 
 
 def _open(path: Path):  # -> BinaryIO
@@ -137,7 +150,7 @@ def _read_bytes(path: Path, max_bytes: int) -> bytes:
 
 def _unreadable(path: Path, exc: OSError) -> UnreadableInput:
     if isinstance(exc, PermissionError):
-        return UnreadableInput(f"permission denied: {path}")
+        return UnreadableInput(f"permission denied: {locator(path)}")
     if isinstance(exc, IsADirectoryError):
-        return UnreadableInput(f"is a folder: {path}")
-    return UnreadableInput(f"cannot read {path}: {exc.strerror or exc}")
+        return UnreadableInput(f"is a folder: {locator(path)}")
+    return UnreadableInput(f"cannot read {locator(path)}: {exc.strerror or exc}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, Decimal
 
 _UNITS = {
     "zero": 0,
@@ -44,6 +45,11 @@ _TENS = {
     "eighty": 80,
     "ninety": 90,
 }
+#: The largest count read: more than any number of people or things a report states. A longer digit string
+#: is an identifier (or a hostile input: a 400-digit number once overflowed the float it was read into).
+MAX_CARDINAL = 10**12
+_MAX_DIGITS = 30
+
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _SCALE_ABBR = {"mln": 1_000_000, "bn": 1_000_000_000, "k": 1_000}
 
@@ -176,17 +182,19 @@ def parse_cardinal(s: str) -> int | None:
     if m and re.search(r"\d", m.group(1)):
         digits, scale = m.group(1).strip(), m.group(2)
         if re.fullmatch(r"\d{1,3}(?: \d{3})+", digits) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
-            base = float(digits.replace(",", "").replace(" ", ""))
+            plain = digits.replace(",", "").replace(" ", "")
         else:
-            try:
-                base = float(digits.replace(",", ""))
-            except ValueError:
-                return None
+            plain = digits.replace(",", "")
+        if len(plain) > _MAX_DIGITS or not re.fullmatch(r"\d+(?:\.\d+)?", plain):
+            return None  # an identifier or a malformed number, not a count
+        base = Decimal(plain)  # exact: a float loses digits past 2**53 (and overflows past 10**308)
         if scale:
             mult = _SCALES.get(scale) or _SCALE_ABBR[scale]
             if not (scale == "hundred" and base >= 100):
                 base *= mult
-        return round(base) if base == int(base) or scale else None
+        if base > MAX_CARDINAL or not (base == base.to_integral_value() or scale):
+            return None
+        return int(base.to_integral_value(rounding=ROUND_HALF_EVEN))
     m = re.fullmatch(r"(?:a|an|one) (half )?(hundred|thousand|million|billion)", t)
     if m:
         return _SCALES[m.group(2)] // (2 if m.group(1) else 1)

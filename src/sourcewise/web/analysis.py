@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sourcewise.errors import BinaryInput, EmptyInput, UnsupportedInput
 from sourcewise.ingest.base import Loaded, document_id
-from sourcewise.ingest.decode import check_size, decode_text
+from sourcewise.ingest.decode import check_size, decode_text, valid_unicode
 from sourcewise.ingest.metadata import clean_str, normalise_published, title_from_text
 from sourcewise.records import Document, Report
 from sourcewise.settings import Settings
@@ -52,7 +52,7 @@ def load_pasted(text: str, meta: Metadata, settings: Settings, source: str = "<p
     It is text already, so none of a file's checks for binary formats apply (an article may well
     begin with "GIF8" or "BZh"); only NUL characters, emptiness and size are refused.
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = valid_unicode(text.replace("\r\n", "\n").replace("\r", "\n"))  # JSON may carry lone surrogates
     raw = text.encode("utf-8")
     check_size(len(raw), settings.max_bytes)
     if "\x00" in text:

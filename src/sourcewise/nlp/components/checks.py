@@ -19,8 +19,9 @@ Kinds:
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import combinations
 
 from spacy.language import Language
@@ -153,6 +154,7 @@ def agreement_checks(figures: Sequence[FigureSpan], sentences: Sequence[tuple[in
         if f.event is not None and f.part_of is None and f.qualifier not in _UNSTATED:
             groups[(f.event, f.category, f.subgroup, f.unit, f.group)].append(i)  # group: see FigureSpan
     out: list[CheckSpan] = []
+    sentence_of = _sentence_finder(sentences)
     for idx in groups.values():
         distinct: dict[tuple, int] = {}
         for i in idx:
@@ -161,7 +163,7 @@ def agreement_checks(figures: Sequence[FigureSpan], sentences: Sequence[tuple[in
         rivals = [
             (i, j)
             for i, j in combinations(distinct.values(), 2)
-            if _sentence(figures[i].start, sentences) != _sentence(figures[j].start, sentences)
+            if sentence_of(figures[i].start) != sentence_of(figures[j].start)
         ]
         if not rivals:
             continue
@@ -188,8 +190,17 @@ def _compatible(a: FigureSpan, b: FigureSpan) -> bool:
     return max(alo, blo) <= min(ahi, bhi)
 
 
-def _sentence(pos: int, sentences: Sequence[tuple[int, int]]) -> int:
-    return next((k for k, (s, e) in enumerate(sentences) if s <= pos < e), -1)
+def _sentence_finder(sentences: Sequence[tuple[int, int]]) -> Callable[[int], int]:
+    """The sentence (an index, -1 for none) holding an offset, by bisection: a scan of every sentence for every
+    pair of figures made long documents quadratic."""
+    ordered = sorted(sentences)
+    starts = [s for s, _ in ordered]
+
+    def find(pos: int) -> int:
+        k = bisect_right(starts, pos) - 1
+        return k if k >= 0 and pos < ordered[k][1] else -1
+
+    return find
 
 
 def duration_checks(

@@ -490,15 +490,21 @@ def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[T
         if _PARTITIVE.search(text_of(doc), f.start, f.end) and by_cat.get(f.category):
             continue  # a part of a group counted before it
         by_cat.setdefault(f.category, []).append(i)
+    wholes = {f.part_of for f in figures if f.part_of is not None}
     for cat, idx in by_cat.items():
         counts = []
         back = _back_references(doc, idx, figures, anchors)
-        for n, i in enumerate(idx):
+        # _separate_clause holds only within one sentence: pairing each count with the earlier ones of its own
+        # sentence, not with every earlier one, keeps a long document from costing the square of its counts
+        earlier_in_sentence: dict[int, list[int]] = {}
+        for i in idx:
             f = figures[i]
+            before = earlier_in_sentence.setdefault(anchors[i].sent.start, [])
             further = _additive(doc, f, anchors[i]) or any(
-                _separate_clause(doc, figures[j], anchors[j], f, anchors[i]) for j in idx[:n]
+                _separate_clause(doc, figures[j], anchors[j], f, anchors[i]) for j in before
             )
-            inclusive = _inclusive(anchors[i], i, figures)
+            before.append(i)
+            inclusive = _inclusive(anchors[i], i in wholes)
             counts.append(Count(i, f.value, f.low, f.high, f.qualifier, f.subgroup, further, back.get(i), inclusive))
         total = category_total(counts)
         if total is not None:
@@ -564,9 +570,9 @@ _PARTITIVE = re.compile(r"\b(?:one|two|three|some|most|many|all|each)\s+of\s+(?:
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|one of which|one of whom|to include)\b", re.I)
 
 
-def _inclusive(anchor: Token, i: int, figures: list[FigureSpan]) -> bool:
+def _inclusive(anchor: Token, has_parts: bool) -> bool:
     """Does the count say it includes people named with it ("two militants, including the commander")?"""
-    return bool(_INCLUDING.search(anchor.sent.text)) or any(f.part_of == i for f in figures)
+    return bool(_INCLUDING.search(anchor.sent.text)) or has_parts
 
 
 def _noun_lemma(doc: Doc, f: FigureSpan) -> str | None:
