@@ -167,3 +167,13 @@ def test_store_errors_are_one_coded_line(tmp_path, capsys):
     open_store(db).close()
     assert main(["compare", "Inothere", "--db", db]) == 2
     assert "SW204" in capsys.readouterr().err
+
+
+def test_reanalyze_batch_size(tmp_path, capsys):
+    db = str(tmp_path / "l.db")
+    with open_store(db) as s:
+        s.put(*make_report(ARTICLE, pipeline="0.0.0+old"))
+    assert main(["reanalyze", "--db", db, "--batch-size", "0"]) != 0
+    assert "SW400 --batch-size must be at least 1" in capsys.readouterr().err
+    assert main(["reanalyze", "--db", db, "--batch-size", "1"]) == 0
+    assert "1 report(s) refreshed, 0 failed" in capsys.readouterr().err
