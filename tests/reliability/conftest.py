@@ -90,3 +90,48 @@ def ledger_integrity(db: Path) -> dict[str, int]:
         assert set(claims) <= set(ids)
         assert conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == len(ids)
     return {"documents": len(ids), "claims": n_claims}
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class LiveServer:
+    """``sourcewise serve`` as a user runs it, on a free loopback port; ``stop()`` returns its stderr."""
+
+    def __init__(self, db: Path, *extra: str, log: Path) -> None:
+        import time
+        import urllib.request
+
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._log = log
+        with log.open("w") as err:
+            self.proc = subprocess.Popen(
+                [*CLI, "serve", "--db", str(db), "--port", str(self.port), *extra],
+                stdout=subprocess.DEVNULL,
+                stderr=err,
+                env=cli_env(),
+            )
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{self.base}/api/stats", timeout=2):
+                    return
+            except OSError:
+                assert self.proc.poll() is None, log.read_text()
+                assert time.monotonic() < deadline, "the server did not answer in time"
+                time.sleep(0.1)
+
+    def stop(self) -> str:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        return self._log.read_text()
