@@ -65,8 +65,8 @@ def test_compatible_tolls_agree_and_repeats_are_silent():
 
 
 def test_separate_groups_in_one_sentence_are_not_rivals():
-    # "25 children lost both parents, while 130 lost one of them"
-    figures = [at(fig(25, "orphaned", "children", event=0), 2), at(fig(130, "orphaned", "children", event=0), 6)]
+    # "14 pupils lost their mother and father, and 90 more lost one parent"
+    figures = [at(fig(14, "orphaned", "children", event=0), 2), at(fig(90, "orphaned", "children", event=0), 6)]
     assert agreement_checks(figures, SENTENCES) == []
 
 
@@ -77,8 +77,8 @@ def test_figures_without_an_incident_are_not_compared():
 @pytest.mark.parametrize(
     ("text", "ok"),
     [
-        ("The 44-day war, which lasted from 27 September to 10 November 2020, ended.", True),
-        ("The 44-day war lasted from September 27 to November 10, 2020.", True),
+        ("The 33-day blockade, which lasted from 2 August to 4 September 2011, ended.", True),
+        ("The 46-day siege went on from May 4 to June 19, 2017.", True),
         ("The 30-day siege lasted from 3 March to 18 April 1993.", False),
         ("The five-week offensive ran from 1 June to 6 July 2014.", True),
         ("A 2-year campaign, from 5 May 2011 to 20 June 2013, ended in a truce.", True),
@@ -91,7 +91,9 @@ def test_duration_against_dates(text, ok):
 
 
 def test_duration_far_from_the_dates_is_not_checked():
-    text = "The war lasted from 27 September to 10 November 2020, and the town was retaken after about 30 years of waiting."
+    text = (
+        "The siege lasted from 4 May to 19 June 2017, and the valley was resettled after roughly 30 years of waiting."
+    )
     assert duration_checks(text, [(0, len(text))], None) == []
 
 

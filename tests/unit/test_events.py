@@ -82,8 +82,8 @@ def test_a_running_toll_later_in_the_text_is_no_incident(analyze):
 
 def test_convention_minimums_reach_the_totals(analyze_isaf):
     r = analyze_isaf(
-        "KABUL, Afghanistan (March 7, 2019) - A security force detained several insurgents during an "
-        "operation in the province yesterday."
+        "KABUL, Afghanistan (May 12, 2019) - Afghan commandos detained several suspected fighters in a "
+        "night raid near the provincial capital yesterday."
     )
     assert totals(r.events[0]) == {"detained": (None, 3)}
     r = analyze_isaf(

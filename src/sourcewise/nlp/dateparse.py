@@ -310,7 +310,7 @@ def _longest_first(raws: list[_Raw]) -> list[_Raw]:
 
 
 def _merge_intervals(text: str, raws: list[_Raw]) -> list[_Raw]:
-    """ "from September 27 to November 10, 2020", "between 1992 and 1994", "February-March 1992"."""
+    """ "from May 4 to June 19, 2017", "between 2001 and 2003", "April-May 2009"."""
     out: list[_Raw] = []
     for r in raws:
         prev = out[-1] if out else None
@@ -494,7 +494,7 @@ def _month_end(y: int, m: int) -> date:
 def _narrative(text: str, r: _Raw, before: list[TimeExpr]) -> TimeExpr | None:
     """The last dated moment (a day or month with its year) in the same paragraph, shortly before ``r``.
 
-    A bare year ("since a war there ended in 1994") sets no scene: it is background.
+    A bare year ("ever since the fighting stopped in 2003") sets no scene: it is background.
     """
     para_start = text.rfind("\n\n", 0, r.start)
     for e in reversed(before):

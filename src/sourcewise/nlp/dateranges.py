@@ -1,6 +1,6 @@
 """Stated date intervals and durations, parsed only as far as the consistency checks need.
 
-"The 44-day war, which lasted from September 27 to November 10, 2020" states
+"The 46-day siege, which ran from May 4 to June 19, 2017" states
 a duration and an interval; the checks compare them. Full date normalisation
 is the dates component's job (``sw_dates``); when it has run, its intervals are
 used, and this module reads the few forms a duration is checked against:

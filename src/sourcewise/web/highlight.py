@@ -1,7 +1,7 @@
 """Article text as HTML with every record highlighted, built from character offsets.
 
-Records overlap freely ("63 children, and 70 elderly persons, including 613
-people killed" holds three figures), so marks are nested: a mark that starts
+Records overlap freely ("21 children, and 15 old people, among them 240
+residents killed" holds three figures), so marks are nested: a mark that starts
 inside another and ends after it is split into pieces, each piece properly
 nested. Every piece of text between two boundaries is escaped on its own; no
 byte of the article ever reaches the page unescaped.

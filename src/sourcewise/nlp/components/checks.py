@@ -1,8 +1,8 @@
 """sw_checks: does the document agree with itself?
 
-A careful reader adds up the parts ("106 women, 63 children and 70 elderly,
-including 613 killed"), counts the days of a "44-day war from 27 September to
-10 November 2020", and notices when one incident gets two different tolls.
+A careful reader adds up the parts ("38 women, 21 children and 15 elderly,
+including 240 killed"), counts the days of a "46-day siege from 4 May to
+19 June 2017", and notices when one incident gets two different tolls.
 These checks do that and say what they read: each ``CheckSpan`` lists the
 figures (indices, turned into ids by ``collect``) and the text spans (dates,
 durations) it compared. A failed check is a finding about the text, not a

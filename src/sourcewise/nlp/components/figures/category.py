@@ -140,7 +140,7 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
                 passive = any(ch.dep_ == "auxpass" for ch in verb.children)
                 return verb_category(verb, "passive" if passive else "object", verbs)
         if prep.lower_ in ("to", "at") and prep.i > 0:
-            before = doc[prep.i - 1]  # "the deaths to 22,438 and injuries to 57,614": the nearest toll
+            before = doc[prep.i - 1]  # "deaths to 8,215 and injuries to 19,730": the nearest toll
             toll = toll_noun(before) if before.pos_ in ("NOUN", "PROPN") else None
             if toll:
                 return toll, before
@@ -194,7 +194,7 @@ def anchor(doc: Doc, c: Cand) -> Token:
         t = root.head.head
     else:
         t = root
-    for _ in range(3):  # "a total of seven people were killed": the count stands in for "total"
+    for _ in range(3):  # "a total of nine residents died": the count stands in for "total"
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in TRANSPARENT_NOUNS:
             t = t.head.head
         else:

@@ -17,9 +17,9 @@ INCLUDE_WORDS = frozenset({"including", "include", "includes", "included"})
 
 
 def link_including(doc: Doc, cands: list[Cand]) -> None:
-    """ "613 killed, including 106 women": the listed figures are part of the total, in its category.
+    """ "240 killed, including 38 women": the listed figures are part of the total, in its category.
 
-    Works both ways round ("106 women, 63 children and 70 elderly, including 613 people killed"):
+    Works both ways round ("38 women, 21 children and 15 elderly, including 240 people killed"):
     the side whose sum fits inside the other's single figure is the part.
     """
     for p in tokens_with_lower(doc, INCLUDE_WORDS):
@@ -154,8 +154,8 @@ def whole_before(doc: Doc, cands: list[Cand], i: int, marker: Token) -> Cand | N
 
 
 def list_tail(doc: Doc, cands: list[Cand], listed: list[Cand]) -> list[Cand]:
-    """Counts that close a list the parser broke off: in "613 people, including 106 women, 63 children,
-    and 70 older people were killed" the 70 is parsed as the verb's subject, yet it is the list's last item."""
+    """Counts that close a list the parser broke off: in "240 people, including 38 women, 21 children,
+    and 15 older people were killed" the 15 is parsed as the verb's subject, yet it is the list's last item."""
     if not listed:
         return []
     last = max(max(c.m.last, c.noun.i if c.noun is not None else 0) for c in listed)
@@ -209,7 +209,7 @@ def join(cands: list[Cand], a: list[Cand], b: list[Cand]) -> None:
             continue
         w = whole[0]
         if sum(size(p, True) for p in parts) <= size(w, False):
-            if w.category is None:  # "613 people, including ..., and 70 others were killed": the whole's verb
+            if w.category is None:  # "240 people, including ..., and 15 others were killed": the whole's verb
                 cats = {p.category for p in parts if p.category}
                 if len(cats) == 1:
                     w.category = cats.pop()
@@ -233,7 +233,7 @@ def join(cands: list[Cand], a: list[Cand], b: list[Cand]) -> None:
 
 
 def link_partitives(doc: Doc, cands: list[Cand]) -> None:
-    """ "487 were injured, and 76 of them were children": the 76 is part of the 487, injured."""
+    """ "312 were hurt, and 45 of them were children": the 45 is part of the 312, injured."""
     harm, _ = lex()
     for i, c in enumerate(cands):
         if c.partitive != "pronoun":
@@ -256,12 +256,12 @@ def link_partitives(doc: Doc, cands: list[Cand]) -> None:
             c.parent = parent
 
 
-# harm nouns that count people, one each ("71 killings" are 71 dead; "40 abductions" may be more people)
+# harm nouns that count people, one each ("58 killings" are 58 dead; "40 abductions" may be more people)
 ONE_VICTIM_EACH = {"killing", "murder", "execution", "death", "assassination"}
 
 
 def link_relatives(doc: Doc, cands: list[Cand]) -> None:
-    """ "the killings, of which at least 71 were ...", "200 people, of whom 40 were children": the count
+    """ "the deaths, of which no fewer than 58 were ...", "150 residents, of whom 33 were children": the count
     before "of which/whom" is the whole (a harm noun gives the category, a counted group the parent)."""
     harm, _ = lex()
     for i, c in enumerate(cands):
@@ -295,7 +295,7 @@ def pronoun_after(doc: Doc, c: Cand) -> Token | None:
 
 
 def relative_antecedent(pron: Token) -> Token | None:
-    """ "these alleged killings, of which at least 71 ...": the noun "which" stands for."""
+    """ "the reported executions, of which some 58 ...": the noun "which" stands for."""
     t = pron
     for _ in range(5):
         if t.dep_ == "relcl":
@@ -307,7 +307,7 @@ def relative_antecedent(pron: Token) -> Token | None:
 
 
 def noun_before_of(doc: Doc, pron: Token) -> Token | None:
-    """ "these killings, of which at least 71 ...": the noun just before ", of which" (any parse)."""
+    """ "those deaths, of which perhaps 58 ...": the noun just before ", of which" (any parse)."""
     k = pron.i - 1
     if k < 1 or doc[k].lower_ != "of":
         return None
@@ -333,10 +333,10 @@ def fits(part: Cand, whole: Cand) -> bool:
 def link_coordination(doc: Doc, cands: list[Cand]) -> None:
     """Coordinated figures share what the sentence leaves unsaid.
 
-    "more than 32 children and over 60 adults killed": the 32 were killed too.
-    "at least 71 were linked to the army and 36 to armed groups": the 36 is at least 36.
-    "killed at least 92 civilians and wounded over 400": the 400 are civilians, and so are the
-    "12 others" of "4 civilians were killed and 12 others wounded". A count with a harm of its own
+    "over 17 children and more than 45 adults killed": the 17 died too.
+    "at least 29 were blamed on the police and 11 on militias": the 11 is at least 11.
+    "killed at least 26 civilians and wounded over 140": the 140 are civilians, and so are the
+    "9 others" of "3 civilians were killed and 9 others wounded". A count with a harm of its own
     takes the group of the whole its neighbour belongs to ("killed 8 civilians, including two women,
     and injured 19": civilians, not women), and nothing from a clause with another agent
     ("strikes killed 30 civilians and rockets killed 2").
@@ -409,7 +409,7 @@ def coordinated(doc: Doc, a: Cand, b: Cand) -> bool:
         return True
     if a.harm is not None and tb.dep_ == "conj" and tb.head.i == a.harm.i:
         return True  # "9 children were killed and at least 30 injured": the parser joins the 30 to "killed"
-    # "at least 71 were linked to X and 36 to Y": the parser hangs the 36 off the first clause
+    # "at least 29 were blamed on X and 11 on Y": the parser hangs the 11 off the first clause
     between = doc[a.m.last + 1 : b.m.first]
     return (
         len(between) <= 8
