@@ -126,3 +126,44 @@ def test_separate_counts_in_one_sentence_are_separate_groups(analyze):
     r = analyze("In the shelling on 4 May 2001, 12 children lost both parents while 40 children lost one parent.")
     (e,) = r.events
     assert totals(e) == {"orphaned": (52, None)}
+
+
+def test_captured_and_detained_people_are_counted_once(analyze_isaf):
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - A patrol captured a weapons courier and several of his guards "
+        "in the district yesterday. Several men were also detained for questioning."
+    )
+    (e,) = r.events
+    assert totals(e) == {"hostage": (None, 4)}
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - A patrol captured a weapons courier in the district yesterday. "
+        "Several men were detained during the search, including the courier."
+    )
+    assert totals(r.events[0]) == {"detained": (None, 3)}
+
+
+def test_a_named_person_and_others_told_again_are_not_new_people(analyze_isaf):
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - A patrol captured a weapons courier and two of his guards in the "
+        "district yesterday. The courier and two of his guards were detained after questioning."
+    )
+    assert totals(r.events[0]) == {"hostage": (None, 3)}
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - A patrol captured a weapons courier in the district yesterday. "
+        "The patrol detained the courier and one additional suspect."
+    )
+    assert totals(r.events[0]) == {"hostage": (None, 1), "detained": (1, None)}
+
+
+def test_several_more_are_more(analyze_isaf):
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - Soldiers killed several gunmen near the border yesterday. "
+        "Several more gunmen were killed as they fled."
+    )
+    assert totals(r.events[0]) == {"killed": (None, 6)}
+
+
+def test_more_than_follows_the_convention(analyze, analyze_isaf):
+    text = "KABUL, Afghanistan (March 7, 2019) - Soldiers detained more than 20 suspects in the city yesterday."
+    assert totals(analyze_isaf(text).events[0]) == {"detained": (None, 21)}
+    assert totals(analyze(text).events[0]) == {"detained": (None, 20)}

@@ -1,6 +1,6 @@
 """Folding an event's figures into its totals (the counting rules on their own)."""
 
-from sourcewise.nlp.totals import Count, category_total
+from sourcewise.nlp.totals import Count, category_total, family_totals
 
 
 def c(i, value=None, qualifier="exact", low=None, high=None, subgroup=None, additive=False):
@@ -87,3 +87,65 @@ def test_a_back_reference_joins_the_count_it_restates():
         Count(2, 3, None, None, "exact", additive=True, restates=0),
     ]
     assert category_total(counts).value == 4
+
+
+def k(i, cat, value=None, qualifier="exact", low=None, **kw):
+    return Count(i, value, low, None, qualifier, category=cat, **kw)
+
+
+def test_vague_counts_of_captured_and_detained_are_the_same_people():
+    # "seized a commander and several of his guards ... several men were also detained"
+    counts = [
+        k(0, "hostage", 1, "implied", 1),
+        k(1, "hostage", None, "vague", 3),
+        k(2, "detained", None, "vague", 3, additive=True),
+    ]
+    totals = family_totals(counts)
+    assert {c: (t.value, t.low) for c, t in totals.items()} == {"hostage": (None, 4)}
+
+
+def test_a_detained_count_including_the_captured_person_counts_him_once():
+    # "captured one courier ... several people were detained, including the courier"
+    counts = [k(0, "hostage", 1, "implied", 1), k(1, "detained", None, "vague", 3, includes=True)]
+    assert {c: t.low for c, t in family_totals(counts).items()} == {"detained": 3}
+
+
+def test_a_count_retold_beside_a_named_person_matches_the_counted_group():
+    # "captured a courier and two of his drivers ... the courier and two of his drivers were detained"
+    counts = [k(0, "hostage", 1, "implied", 1), k(1, "hostage", 2), k(2, "detained", 2, retold=True)]
+    assert {c: t.low for c, t in family_totals(counts).items()} == {"hostage": 3}
+
+
+def test_someone_beside_a_named_person_is_not_that_person():
+    # "captured a courier ... detained the courier and one additional man" / "... and a driver"
+    one_more = [k(0, "hostage", 1, "implied", 1), k(1, "detained", 1, retold=True, further=True)]
+    assert {c: (t.value, t.low) for c, t in family_totals(one_more).items()} == {
+        "hostage": (None, 1),
+        "detained": (1, None),
+    }
+    a_driver = [k(0, "hostage", 1, "implied", 1), k(1, "detained", 1, "implied", 1, retold=True)]
+    assert sum(t.low or t.value or 0 for t in family_totals(a_driver).values()) == 2
+
+
+def test_counts_of_other_categories_are_otherwise_separate():
+    counts = [k(0, "hostage", 2), k(1, "detained", 2)]
+    assert {c: t.value for c, t in family_totals(counts).items()} == {"hostage": 2, "detained": 2}
+
+
+def test_several_more_is_another_group_but_several_additional_may_be_the_same():
+    several_more = [c(0, qualifier="vague", low=3), Count(1, None, 3, None, "vague", additive=True, more=True)]
+    assert category_total(several_more).low == 6
+    additional = [c(0, qualifier="vague", low=3), Count(1, None, 3, None, "vague", additive=True, further=True)]
+    assert category_total(additional).low == 3
+
+
+def test_a_definite_count_restates_the_people_before_it():
+    # "detained a courier and another man ... the two men were questioned"
+    counts = [c(0, 1, qualifier="implied", low=1), c(1, 1, qualifier="implied", low=1, additive=True)]
+    counts.append(Count(2, 2, None, None, "exact", definite=True))
+    assert category_total(counts).value == 2
+
+
+def test_the_conventions_least_is_used_for_more_than():
+    assert category_total([Count(0, 30, None, None, "more_than", least=30)]).low == 30
+    assert category_total([Count(0, 30, None, None, "more_than", least=31)]).low == 31

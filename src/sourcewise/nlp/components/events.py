@@ -27,12 +27,13 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from sourcewise.conventions import least
 from sourcewise.nlp import lexicons
 from sourcewise.nlp.anchors import in_sentence, nearest, span_root, token_span, tree_distance
 from sourcewise.nlp.components.acts import act_tokens
 from sourcewise.nlp.doctext import text_of
 from sourcewise.nlp.extensions import get_list
-from sourcewise.nlp.totals import Count, category_total
+from sourcewise.nlp.totals import Count, family, family_totals
 from sourcewise.nlp.types import DateSpan, EventSpan, FigureSpan, PlaceSpan
 
 _SEPARATE = re.compile(
@@ -40,6 +41,7 @@ _SEPARATE = re.compile(
     r"in\s+other\s+(?:news|operations?|incidents?)|meanwhile|in\s+a\s+similar)\b",
     re.IGNORECASE,
 )
+_MORE_WORDS = {"more", "additional", "further", "another", "extra"}
 _ADDITIVE_WORDS = {
     "another",
     "other",
@@ -481,17 +483,24 @@ def _kind(inc: _Incident, figs: list[FigureSpan]) -> str:
 
 
 def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[Token]) -> dict[str, dict]:
-    out: dict[str, dict] = {}
-    by_cat: dict[str, list[int]] = {}
+    """Per category, what the incident's figures claim (``nlp/totals.py``); captured and detained are
+    folded together so that nobody taken into custody is counted twice."""
+    settings = doc._.sw_settings
+    convention = settings.convention if settings is not None else "default"
+    by_family: dict[str, list[int]] = {}
+    seen: dict[str, int] = {}
     for i in inc.figures:
         f = figures[i]
         if f.part_of is not None or f.unit != "people":
             continue
-        if _PARTITIVE.search(text_of(doc), f.start, f.end) and by_cat.get(f.category):
+        if _PARTITIVE.search(text_of(doc), f.start, f.end) and seen.get(f.category):
             continue  # a part of a group counted before it
-        by_cat.setdefault(f.category, []).append(i)
+        seen[f.category] = seen.get(f.category, 0) + 1
+        by_family.setdefault(family(f.category), []).append(i)
+    out: dict[str, dict] = {}
     wholes = {f.part_of for f in figures if f.part_of is not None}
-    for cat, idx in by_cat.items():
+    for idx in by_family.values():
+        idx.sort()
         counts = []
         back = _back_references(doc, idx, figures, anchors)
         # _separate_clause holds only within one sentence: pairing each count with the earlier ones of its own
@@ -499,15 +508,36 @@ def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[T
         earlier_in_sentence: dict[int, list[int]] = {}
         for i in idx:
             f = figures[i]
+            words = _own_words(doc, f)
+            further = _further(words)
             before = earlier_in_sentence.setdefault(anchors[i].sent.start, [])
-            further = _additive(doc, f, anchors[i]) or any(
-                _separate_clause(doc, figures[j], anchors[j], f, anchors[i]) for j in before
+            additive = _additive(words, anchors[i]) or any(
+                _separate_clause(doc, figures[j], anchors[j], f, anchors[i])
+                for j in before
+                if figures[j].category == f.category
             )
             before.append(i)
-            inclusive = _inclusive(anchors[i], i in wholes)
-            counts.append(Count(i, f.value, f.low, f.high, f.qualifier, f.subgroup, further, back.get(i), inclusive))
-        total = category_total(counts)
-        if total is not None:
+            counts.append(
+                Count(
+                    i,
+                    f.value,
+                    f.low,
+                    f.high,
+                    f.qualifier,
+                    f.subgroup,
+                    additive,
+                    back.get(i),
+                    _inclusive(anchors[i], i in wholes),
+                    least=least(convention, f.value, f.low, f.qualifier) if f.qualifier == "more_than" else None,
+                    category=f.category,
+                    further=further,
+                    more="more" in words,
+                    definite=_definite_count(doc, f),
+                    retold=_retold_beside(doc, f),
+                    includes=_includes_here(doc, f, anchors[i]),
+                )
+            )
+        for cat, total in family_totals(counts).items():
             out[cat] = total.as_dict()
             for g, members in enumerate(total.groups):
                 for i in members:
@@ -575,6 +605,23 @@ def _inclusive(anchor: Token, has_parts: bool) -> bool:
     return bool(_INCLUDING.search(anchor.sent.text)) or has_parts
 
 
+def _includes_here(doc: Doc, f: FigureSpan, anchor: Token) -> bool:
+    """Is an "including" attached to the figure itself ("several were detained, including the facilitator"),
+    not to something else in its sentence ("weapons to include firearms were seized")?"""
+    own = {anchor.i, *(x for x in (f.noun, f.harm) if x is not None)}
+    for t in anchor.sent:
+        if t.lower_ not in ("including", "include", "among"):
+            continue
+        cur = t
+        for _ in range(4):
+            if cur.i in own:
+                return True
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+    return False
+
+
 def _noun_lemma(doc: Doc, f: FigureSpan) -> str | None:
     return doc[f.noun].lemma_ if f.noun is not None else None
 
@@ -585,17 +632,63 @@ def minimum_of(f: FigureSpan) -> int:
     return f.low or 0
 
 
-def _additive(doc: Doc, f: FigureSpan, anchor: Token) -> bool:
-    """Does the text present the figure as a further group ("another", "a third", "also detained")?"""
+def _own_words(doc: Doc, f: FigureSpan) -> set[str]:
+    """The words of the figure outside its number, and those modifying its noun."""
     span = token_span(doc, f.start, f.end)
     number = (f.number.start, f.number.end) if f.number is not None else (-1, -1)
     words = {t.lower_ for t in span if not number[0] <= t.idx < number[1]} if span is not None else set()
     if f.noun is not None:
         words |= {c.lower_ for c in doc[f.noun].children}
+    if f.qualifier == "vague" and f.number is not None:  # "several more insurgents": the word sits in the number
+        words |= {t.lower_ for t in (token_span(doc, f.number.start, f.number.end) or ())} & {"more"}
+    return words
+
+
+def _further(words: set[str]) -> bool:
+    """ "several more", "another", "additional": more people of the kind already counted ("others" may
+    be others than those harmed otherwise: "killed several and detained several others")."""
+    return bool(words & _MORE_WORDS)
+
+
+def _additive(words: set[str], anchor: Token) -> bool:
+    """Does the text present the figure as a further group ("another", "a third", "also detained")?"""
     if words & _ADDITIVE_WORDS:
         return True
     verb = anchor if anchor.pos_ in ("VERB", "AUX") else anchor.head
     return any(c.lower_ in ("also", "too") and c.dep_ == "advmod" for c in verb.children)
+
+
+def _definite_count(doc: Doc, f: FigureSpan) -> bool:
+    """ "the two men", "these three insurgents": a stated number of people the text has counted before."""
+    if f.noun is None or f.number is None or f.value is None or f.qualifier in ("implied", "vague"):
+        return False
+    noun, number = doc[f.noun], doc[f.number.root]
+    if number.head.i != noun.i or number.dep_ != "nummod":
+        return False  # "two of the facilitator's associates": a part, not "the two"
+    return any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in noun.children)
+
+
+_PRONOUNS = {"he", "him", "she", "her", "they", "them"}
+
+
+def _retold_beside(doc: Doc, f: FigureSpan) -> bool:
+    """Is the count told beside someone already named ("the leader and two of his associates were
+    detained", "he and one of his associates", "detained him, along with one associate")?"""
+    span = token_span(doc, f.start, f.end)
+    if span is None:
+        return False
+    t = doc[f.noun] if f.noun is not None else span.root
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.i:
+        t = t.head.head  # "two of his associates": the count is "two"
+    partners = [p for p in t.conjuncts if p.i != t.i]
+    if t.dep_ == "pobj" and t.head.lower_ == "with" and t.head.head.lower_ == "along":
+        partners += [t.head.head.head, *(c for c in t.head.head.head.children if c.dep_ in ("dobj", "nsubjpass"))]
+    for p in partners:
+        if p.lower_ in _PRONOUNS and p.pos_ == "PRON":
+            return True
+        if any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in p.children) and p.tag_ in ("NN", "NNP"):
+            return True
+    return False
 
 
 def _separate_clause(doc: Doc, a: FigureSpan, ta: Token, b: FigureSpan, tb: Token) -> bool:
