@@ -31,6 +31,11 @@ SUBGROUPS = (
 )
 UNITS = ("people", "families")
 GENRES = ("news", "analysis_opinion", "report", "encyclopedia", "press_release")
+#: What an event counts: one incident (the spec's event), a running tally over a period ("since December 1",
+#: "so far"), or a summary of several incidents ("during four separate operations"). Tallies and summaries
+#: include incidents a document may also tell one by one, so their totals keep only the categories that no
+#: incident event of the document counts: summed over all events, totals count everyone once.
+EVENT_SCOPES = ("incident", "tally", "summary")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +160,7 @@ class Event:
     start: int
     end: int
     quote: str
+    scope: str = "incident"  # EVENT_SCOPES
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,6 +287,7 @@ def _event_dict(e: Event) -> dict[str, Any]:
         "start": e.start,
         "end": e.end,
         "quote": e.quote,
+        "scope": e.scope,
     }
 
 
@@ -298,6 +305,7 @@ def _event_from(d: dict[str, Any]) -> Event:
         start=d["start"],
         end=d["end"],
         quote=d["quote"],
+        scope=d.get("scope") or "incident",
     )
 
 

@@ -77,7 +77,31 @@ def test_a_running_toll_later_in_the_text_is_no_incident(analyze):
         "Witnesses described the damage. Since January, 300 people have been killed in the province.",
         published=PUBLISHED,
     )
-    assert [totals(e) for e in r.events] == [{"killed": (5, None)}]
+    assert [(e.scope, totals(e)) for e in r.events] == [("incident", {"killed": (5, None)}), ("tally", {})]
+    three_hundred = next(f for f in r.figures if f.value == 300)
+    assert three_hundred.event == r.events[1].id  # the toll is kept, as a tally whose people the incident counts
+
+
+def test_a_tally_over_a_period_is_not_added_to_the_incidents(analyze_isaf):
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - Police have arrested more than 40 suspects so far this month. "
+        "In the latest raid, officers detained two men in the city yesterday."
+    )
+    assert [(e.scope, totals(e)) for e in r.events] == [("tally", {}), ("incident", {"detained": (2, None)})]
+    assert r.events[1].date == "2019-03-06"
+    r = analyze_isaf("Border guards have detained 15 smugglers to date, a spokesman said.", published=PUBLISHED)
+    assert [(e.scope, totals(e)) for e in r.events] == [("tally", {"detained": (15, None)})]  # nothing else counts them
+
+
+def test_a_summary_of_several_operations_is_not_added_to_them(analyze_isaf):
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - Soldiers killed several gunmen during three separate operations "
+        "in the north yesterday. In the first, troops killed two gunmen at a checkpoint. "
+        "In a separate operation, a patrol killed one gunman near the river."
+    )
+    scopes = [e.scope for e in r.events]
+    assert scopes[0] == "summary" and totals(r.events[0]) == {}
+    assert sum(totals(e).get("killed", (0, 0))[0] or 0 for e in r.events) == 3
 
 
 def test_convention_minimums_reach_the_totals(analyze_isaf):

@@ -73,6 +73,7 @@ def collect(doc: Doc, document: Document) -> Report:
             start=e.start,
             end=e.end,
             quote=text[e.start : e.end],
+            scope=e.scope,
         )
         for i, e in enumerate(events_raw)
     )

@@ -90,6 +90,7 @@ class EventSpan:
     figures: list[int] = field(default_factory=list)
     # category -> {"value", "low", "high", "figures": [figure indices]}
     totals: dict[str, dict] = field(default_factory=dict)
+    scope: str = "incident"  # records.EVENT_SCOPES
 
 
 @dataclass(slots=True)

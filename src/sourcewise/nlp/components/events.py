@@ -31,7 +31,9 @@ from sourcewise.conventions import least
 from sourcewise.nlp import lexicons
 from sourcewise.nlp.anchors import in_sentence, nearest, span_root, token_span, tree_distance
 from sourcewise.nlp.components.acts import act_tokens
+from sourcewise.nlp.dateparse import Reference
 from sourcewise.nlp.doctext import text_of
+from sourcewise.nlp.eventscope import period_marker, several_incidents
 from sourcewise.nlp.extensions import get_list
 from sourcewise.nlp.totals import Count, family, family_totals
 from sourcewise.nlp.types import DateSpan, EventSpan, FigureSpan, PlaceSpan
@@ -89,6 +91,7 @@ def _lex() -> dict:
 @dataclass(slots=True)
 class _Incident:
     sentence: int
+    scope: str = "incident"  # or "tally" / "summary" (``nlp/eventscope.py``)
     kinds: list[str] = field(default_factory=list)
     date: DateSpan | None = None
     place: PlaceSpan | None = None
@@ -112,23 +115,36 @@ def sw_events(doc: Doc) -> Doc:
     places: list[PlaceSpan] = get_list(doc, "sw_places")
     skip = act_tokens(doc)
     anchors = [_figure_anchor(doc, f) for f in figures]
-    lead_end = _lead_end(doc, header_end)
-    excluded = {i for i, f in enumerate(figures) if _not_incident(anchors[i], f.start < lead_end)}
+    excluded = {i for i, f in enumerate(figures) if _imputed(anchors[i])}
+    scopes = {i: _scope(anchors[i]) for i, f in enumerate(figures) if i not in excluded and f.part_of is None}
     by_sentence: dict[int, list[int]] = {}
+    stated: dict[int, list[int]] = {}  # sentence -> figures of tallies and summaries
     sents = list(doc.sents)
     sent_of = {s.start: k for k, s in enumerate(sents)}
     for i, f in enumerate(figures):
         if i in excluded or f.part_of is not None:
             continue
-        by_sentence.setdefault(sent_of[anchors[i].sent.start], []).append(i)
+        k = sent_of[anchors[i].sent.start]
+        (stated if scopes[i] != "incident" else by_sentence).setdefault(k, []).append(i)
 
     spent = {sent_of[anchors[i].sent.start] for i in excluded} - set(by_sentence)
     incidents: list[_Incident] = []
+    statements: list[_Incident] = []
     current: _Incident | None = None
     scene: DateSpan | None = None  # the last date the story was set at ("In Kunduz last night, a force went ...")
     for k, sent in enumerate(sents):
+        if k in stated:
+            for scope in ("tally", "summary"):
+                figs = [i for i in stated[k] if scopes[i] == scope]
+                if figs:
+                    statements.append(_statement(doc, sent, scope, figs, anchors, dates, places, reference))
+            if any(scopes[i] == "summary" for i in stated[k]):
+                current = None  # the incidents it sums up are told next, each on its own
+                scene = statements[-1].date or scene
+            if k not in by_sentence:
+                continue
         if k in spent:
-            continue  # its figures are a period's toll or someone's past deeds: no incident here
+            continue  # its figures are someone's past deeds: no incident here
         figs = [i for i in by_sentence.get(k, []) if not _rejoin(i, figures, anchors, incidents, current)]
         triggers = [(t, kind) for t, kind in _triggers(sent) if t.i not in skip]
         anchor = anchors[figs[0]] if figs else None
@@ -165,8 +181,61 @@ def sw_events(doc: Doc) -> Doc:
         current.words.update(t.lemma_.lower() for t, _ in triggers)
         current.figures.extend(figs)
 
-    doc._.sw_events = _finish(doc, incidents, figures, anchors, excluded)
+    doc._.sw_events = _finish(doc, incidents, statements, figures, anchors, excluded)
     return doc
+
+
+def _scope(anchor: Token) -> str:
+    """``tally``, ``summary`` or ``incident``: what the figure's clause counts (``nlp/eventscope.py``)."""
+    if period_marker(anchor) is not None:
+        return "tally"
+    if several_incidents(anchor, _plural_incidents()) is not None:
+        return "summary"
+    return "incident"
+
+
+@lru_cache(maxsize=1)
+def _plural_incidents() -> frozenset[str]:
+    return frozenset(_lex()["several_incidents"])
+
+
+def _statement(
+    doc: Doc,
+    sent: Span,
+    scope: str,
+    figs: list[int],
+    anchors: list[Token],
+    dates: list[DateSpan],
+    places: list[PlaceSpan],
+    reference: Reference | None,
+) -> _Incident:
+    """A tally or a summary: its figures, the period or day it covers, and its place."""
+    anchor = anchors[figs[0]]
+    tally = scope == "tally"
+    date = _period(doc, anchor, dates, reference) if tally else _sentence_date(doc, sent, dates, anchor, [])
+    st = _Incident(-1, scope=scope, date=date, figures=list(figs), span=_line_of(sent, anchor))
+    st.place = _sentence_place(doc, sent, places, anchor)
+    st.kinds.extend(kind for _, kind in _triggers(sent))
+    return st
+
+
+def _period(doc: Doc, anchor: Token, dates: list[DateSpan], reference: Reference | None) -> DateSpan | None:
+    """The period a tally covers: "since December 1" is December 1 to the day the document speaks
+    from; "this month" is the month; "so far" and "over the past month" name no date of their own."""
+    marker = period_marker(anchor)
+    if marker is None:
+        return None
+    after = [dates[i] for i in in_sentence(dates, marker.sent) if dates[i].start >= marker.idx]
+    if marker.lower_ == "since" and after and after[0].start - marker.idx <= 80:
+        first = after[0]
+        begin = first.first
+        end = reference.day if reference is not None else None
+        if begin is None or end is None or end < begin:
+            return first
+        value = f"{begin.isoformat()}/{end.isoformat()}"
+        return DateSpan(first.start, first.end, value, "interval", begin, end, relative=True)
+    covering = [d for d in dates if d.start <= marker.idx < d.end]
+    return covering[0] if covering else None
 
 
 def _rejoin(
@@ -199,46 +268,6 @@ def _figure_anchor(doc: Doc, f: FigureSpan) -> Token:
             return doc[idx]
     root = span_root(doc, f.start, f.end)
     return root if root is not None else doc[0]
-
-
-def _not_incident(anchor: Token, in_lead: bool) -> bool:
-    """A running toll of a period, or a deed imputed to someone: not an incident the text reports.
-
-    A toll in the lead is what the document reports ("death toll rises to 22,438"): it stays.
-    """
-    return (_cumulative(anchor) and not in_lead) or _imputed(anchor)
-
-
-def _lead_end(doc: Doc, header_end: int) -> int:
-    """Where the lead ends: the headline and dateline, then the first two sentences after them."""
-    count = 0
-    for sent in doc.sents:
-        if sent.end_char <= header_end or not sent.text.strip():
-            continue
-        count += 1
-        if count == 2:
-            return sent.end_char
-    return len(text_of(doc))
-
-
-def _cumulative(t: Token) -> bool:
-    """ "killed since the beginning of the year", "detained so far": a toll over a period."""
-    heads = [t, t.head] if t.dep_ in ("amod", "acl", "relcl", "advcl", "conj") or t.pos_ != "VERB" else [t]
-    heads += [c for h in heads for c in h.conjuncts]
-    for h in heads:
-        for c in h.children:
-            low = c.lower_
-            if low == "since" or (low == "far" and c.i > 0 and c.doc[c.i - 1].lower_ in ("so", "thus")):
-                return True
-            if low == "date" and c.i > 0 and c.doc[c.i - 1].lower_ == "to":
-                return True
-            if low == "year" and any(g.lower_ == "this" for g in c.children):
-                return True
-            if c.dep_ == "prep" and low == "to" and any(g.lower_ == "date" for g in c.children):
-                return True
-            if c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "since" for g in c.children):
-                return True  # "rose to 22,438 since the conflict broke out"
-    return False
 
 
 def _imputed(t: Token) -> bool:
@@ -433,14 +462,22 @@ def _is_toll(t: Token) -> bool:
 
 
 def _finish(
-    doc: Doc, incidents: list[_Incident], figures: list[FigureSpan], anchors: list[Token], excluded: set[int]
+    doc: Doc,
+    incidents: list[_Incident],
+    statements: list[_Incident],
+    figures: list[FigureSpan],
+    anchors: list[Token],
+    excluded: set[int],
 ) -> list[EventSpan]:
+    """Events in text order. A tally's or a summary's totals keep only the categories no incident of
+    the document counts (nlp/eventscope.py): summed over the events, totals count everyone once."""
     dateline_day = None
     for d in get_list(doc, "sw_dates"):
         if d.dateline:
             dateline_day = d
+    ordered = sorted([*incidents, *statements], key=lambda inc: inc.span[0])
     events: list[EventSpan] = []
-    for n, inc in enumerate(incidents):
+    for n, inc in enumerate(ordered):
         members = list(inc.figures)
         for i, f in enumerate(figures):  # parts follow their whole
             if f.part_of is not None and f.part_of in inc.figures and i not in excluded:
@@ -448,7 +485,7 @@ def _finish(
         members.sort()
         for i in members:
             figures[i].event = n
-        date = inc.date or dateline_day
+        date = inc.date or (dateline_day if inc.scope != "tally" else None)
         events.append(
             EventSpan(
                 start=inc.span[0],
@@ -458,9 +495,14 @@ def _finish(
                 place=inc.place.name if inc.place is not None else None,
                 figures=members,
                 totals=_totals(doc, inc, figures, anchors),
+                scope=inc.scope,
             )
         )
         _trim(doc, events[-1])
+    counted = {family(cat) for e in events if e.scope == "incident" for cat in e.totals}
+    for e in events:
+        if e.scope != "incident":
+            e.totals = {cat: t for cat, t in e.totals.items() if family(cat) not in counted}
     return events
 
 
