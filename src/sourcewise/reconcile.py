@@ -990,6 +990,15 @@ class IncidentView:
         }
 
 
+#: "three of the wounded died": people counted first in another category; a count of some of them is not a
+#: source's whole count of this category (the toll it belongs to is stated beside it).
+_PART_OF_ANOTHER_GROUP = re.compile(
+    r"^(?:[\w,.-]+\s+){1,3}of\s+(?:the|those|them|these)\s+(?:\w+\s+)?"
+    r"(?:wounded|injured|hostages|captives|detainees|detained|abducted|kidnapped|missing|displaced|arrested)\b",
+    re.IGNORECASE,
+)
+
+
 def headline_claims(claims: Sequence[Claim], category: str) -> tuple[list[Claim], bool]:
     """The claims that state a whole count in a category; subgroup figures only if nothing else exists."""
     top = [
@@ -1000,6 +1009,7 @@ def headline_claims(claims: Sequence[Claim], category: str) -> tuple[list[Claim]
         and c.unit == "people"
         and c.qualifier not in UNCOUNTED_QUALIFIERS
         and c.lower is not None
+        and not _PART_OF_ANOTHER_GROUP.match(c.quote)
     ]
     whole = [c for c in top if c.subgroup in HEADLINE_SUBGROUPS]
     return (whole, False) if whole else (top, bool(top))

@@ -191,3 +191,13 @@ def test_more_than_follows_the_convention(analyze, analyze_isaf):
     text = "KABUL, Afghanistan (March 7, 2019) - Soldiers detained more than 20 suspects in the city yesterday."
     assert totals(analyze_isaf(text).events[0]) == {"detained": (None, 21)}
     assert totals(analyze(text).events[0]) == {"detained": (None, 20)}
+
+
+def test_a_date_naming_the_incident_wins_over_the_date_of_a_toll_update(analyze):
+    text = (
+        "Toll rises in Merrow\n\n"
+        "MERROW, 9 June 2023 - The death toll from Tuesday's bombing of a market in Merrow rose to 17 on Friday, "
+        "a hospital director said."
+    )
+    report = analyze(text, published="2023-06-09")
+    assert [e.date for e in report.events] == ["2023-06-06"]

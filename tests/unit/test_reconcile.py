@@ -299,3 +299,15 @@ def test_events_without_a_place_take_the_most_mentioned_one():
 def test_country_level_is_told_by_the_country_name():
     assert ev("a", None, "Azerbaijan", gid="g:1", country="AZ").place_level == "country"
     assert ev("a", None, "Khojaly", gid="g:2", country="AZ").place_level == "locality"
+
+
+def test_some_of_another_categorys_people_are_no_whole_count():
+    claims = [
+        claim("a", 52, quote="the toll reached 52"),
+        claim("a", 4, quote="four of the injured later died"),
+        claim("b", 49, quote="49 people were killed"),
+    ]
+    view = summarize(incident("ab"), claims, {d: Source(d) for d in "ab"})
+    est = view.estimates["killed"]
+    assert (est.low, est.high) == (49, 52)
+    assert not view.flags

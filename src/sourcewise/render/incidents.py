@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from collections import defaultdict
 
 from rich.console import Console
@@ -23,6 +24,11 @@ _QUALIFIER = {
 }
 
 
+def _console() -> Console:
+    """The terminal's width on a terminal; piped into a file or a pager, wide enough for side-by-side columns."""
+    return Console(highlight=False, width=None if sys.stdout.isatty() else 150)
+
+
 def claim_number(c: Claim) -> str:
     """``≥ 161``, ``~200``, ``25–40``: the figure as its source states it."""
     if c.value is None:
@@ -40,7 +46,7 @@ def source_label(s: Source | None, doc_id: str) -> str:
 
 
 def print_incident_list(views: list[IncidentView], console: Console | None = None) -> None:
-    console = console or Console(highlight=False)
+    console = console or _console()
     if not views:
         console.print("[dim]No incidents.[/dim]")
         return
@@ -65,7 +71,7 @@ def print_incident_list(views: list[IncidentView], console: Console | None = Non
 
 def print_compare(view: IncidentView, console: Console | None = None) -> None:
     """Sources as columns, (category, subgroup) as rows, then the estimates and every quote."""
-    console = console or Console(highlight=False)
+    console = console or _console()
     inc = view.incident
     where = ", ".join(x for x in (inc.place, inc.admin1, inc.country) if x) or "unknown place"
     console.rule(f"[bold]Incident {inc.id}: {escape(where)}, {inc.date or 'unknown date'}")
@@ -127,7 +133,7 @@ def _n(v: int | None) -> str:
 
 
 def print_stats(stats: Stats, console: Console | None = None) -> None:
-    console = console or Console(highlight=False)
+    console = console or _console()
     table = Table(title=f"Ledger ({stats.backend}, schema {stats.schema_version})")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -141,7 +147,7 @@ def print_stats(stats: Stats, console: Console | None = None) -> None:
 
 
 def print_search(hits: list[SearchHit], console: Console | None = None) -> None:
-    console = console or Console(highlight=False)
+    console = console or _console()
     if not hits:
         console.print("[dim]No matching documents.[/dim]")
         return

@@ -328,6 +328,9 @@ def _sentence_date(
     if not cands:
         return None
     cands = [i for i in cands if not _reporting_date(doc, dates[i])] or cands
+    named = [i for i in cands if _names_incident_date(doc, dates[i])]
+    if named:  # "the toll from Thursday's shelling rose to 34 on Sunday": the incident is Thursday's
+        return dates[named[0]]
     if anchor is not None:
         best = nearest(doc, anchor, dates, cands)
         return dates[best] if best is not None else None
@@ -342,6 +345,15 @@ def _sentence_date(
         if dist <= _MAX_TRIGGER_DATE_DISTANCE and (best_key is None or (dist, i) < best_key):
             best_key, chosen = (dist, i), dates[i]
     return chosen
+
+
+def _names_incident_date(doc: Doc, d: DateSpan) -> bool:
+    """A date that qualifies an incident noun: "Thursday's shelling", "the 14 March attack"."""
+    root = span_root(doc, d.start, d.end)
+    if root is None or root.dep_ not in ("poss", "compound", "nmod", "npadvmod"):
+        return False
+    head = root.head
+    return head.pos_ == "NOUN" and head.lemma_.lower() in _lex()["nouns"]
 
 
 def _scene_date(doc: Doc, sent: Span, dates: list[DateSpan], skip: set[int]) -> DateSpan | None:
