@@ -48,8 +48,9 @@ def _check_offsets(report: Report, text: str) -> None:
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(text=article_like)
-def test_offsets_hold_on_generated_text(analyzer, text):
+def test_offsets_hold_on_generated_text(analyzer, figures, text):
     _check_offsets(analyze_text(text), text)
+    figures["generated texts analysed"] += 1
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -57,11 +58,12 @@ def test_offsets_hold_on_generated_text(analyzer, text):
     text=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=300),
     count=st.integers(min_value=0, max_value=10**400),
 )
-def test_offsets_hold_on_arbitrary_unicode_around_a_count(analyzer, text, count):
+def test_offsets_hold_on_arbitrary_unicode_around_a_count(analyzer, figures, text, count):
     full = f"{text} Officials said {count} people were killed. {text}"
     report = analyze_text(full)
     _check_offsets(report, full)
     assert all(f.value is None or f.value <= 10**12 for f in report.figures)
+    figures["generated texts analysed"] += 1
 
 
 @pytest.fixture(scope="module")
@@ -116,8 +118,8 @@ def test_analyze_cli_refuses_each_bad_file_with_a_code_and_reports_the_rest(host
         assert all(f.value is None or f.value <= 10**12 for f in report.figures)  # not the 400-digit number
         json.dumps(report.to_dict(), ensure_ascii=False).encode("utf-8")  # storable, printable
     assert "summary" not in run.stdout
-    figures["bad input files tried"] += len(expected)
-    figures["bad input documents tried"] += len(expected) + 4  # feed.jsonl holds five
+    figures["hostile files (analyze and ingest)"] = len(expected)
+    figures["hostile documents in them"] = len(expected) + 4  # feed.jsonl holds five
 
 
 def test_ingest_cli_stores_the_good_inputs_among_the_bad(hostile, tmp_path, figures):
@@ -133,7 +135,7 @@ def test_ingest_cli_stores_the_good_inputs_among_the_bad(hostile, tmp_path, figu
         titles = {r[0] for r in conn.execute("SELECT title FROM documents WHERE title IS NOT NULL")}
     assert all(s.isprintable() for s in sources), sources  # the odd file name is escaped, not a raw ESC
     assert all(t.isprintable() for t in titles), titles
-    figures["bad input documents stored"] += good
+    figures["hostile documents accepted and stored"] = good
 
 
 def test_a_bad_path_alone_is_one_line_and_status_1(tmp_path):

@@ -149,3 +149,4 @@ def test_kill_9_during_reanalyze_at_random_points(resumed_ingest, tmp_path, figu
         assert conn.execute("SELECT count(*) FROM incident_members").fetchone()[0] > 0
         assert conn.execute("SELECT count(*) FROM dirty_partitions").fetchone()[0] == 0
     figures["kill -9 during reanalyze"] += len(SEEDS)
+    figures["documents lost"] += N - ledger_integrity(db)["documents"]
