@@ -94,6 +94,9 @@ def build(folder: Path) -> dict[str, str | None]:
         line = ARTICLE.encode()
         fh.write(line * (50 * 1024 * 1024 // len(line) + 1))
     expected["huge.txt"] = "SW105"
+    # 1.2 million characters: under the byte limit, over --max-chars (the model's memory), refused before analysis
+    (folder / "long.txt").write_bytes(ARTICLE.encode() * (1_200_000 // len(ARTICLE) + 1))
+    expected["long.txt"] = "SW105"
     _bomb_warc(folder / "bomb.warc.gz")
     expected["bomb.warc.gz"] = "SW106"
     odd = os.path.join(os.fsencode(folder), b"r\xe9sum\xe9 \x1b[31m.txt")  # not UTF-8, with an escape sequence

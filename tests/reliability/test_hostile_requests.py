@@ -201,3 +201,18 @@ def test_every_write_endpoint_needs_the_token(server, ledger, figures):
         assert status in (401, 403)
     assert _tables(ledger) == before  # nothing was written
     figures["hostile requests sent"] += sent
+
+
+def test_text_over_max_chars_is_413_before_analysis(tmp_path):
+    from sourcewise.settings import Settings
+
+    text = "Two soldiers were wounded in the village. " * 100
+    with make_client(str(tmp_path / "l.db"), settings=Settings(max_chars=1000), token="t") as c:
+        for r in (
+            c.post("/api/analyze", json={"text": text}),
+            c.post("/api/documents", json={"text": text}, headers={"authorization": "Bearer t"}),
+            c.post("/analyze", data={"text": text}),
+            c.post("/analyze", files={"file": ("a.txt", text.encode(), "text/plain")}),
+        ):
+            assert r.status_code == 413 and "SW105" in r.text and "--max-chars" in r.text
+        assert c.get("/api/stats").json()["documents"] == 0
