@@ -26,7 +26,7 @@ from tests.reliability.conftest import CLI, cli_env, ledger_integrity, run_cli
 
 pytestmark = pytest.mark.slow
 SEEDS = (1, 2, 3)
-N = 60
+N = 40
 
 
 def _count(db: Path, sql: str) -> int:
@@ -43,14 +43,18 @@ def _start(args: list[str], log: Path) -> subprocess.Popen:
 
 
 def _kill_at_random(proc: subprocess.Popen, db: Path, progress_sql: str, rng: random.Random, log: Path) -> None:
-    """Wait until the run has written something of its own, then kill -9 it after a random delay."""
-    before = _count(db, progress_sql)
+    """kill -9 once the run has written a random number (1 to 8) of its documents, a random moment later.
+
+    Counting writes rather than seconds keeps every kill mid-run however fast the machine; the extra delay (up
+    to about one batch of two short documents) spreads the kill over analysis and the writing of a batch.
+    """
+    target = _count(db, progress_sql) + rng.randint(1, 8)
     deadline = time.monotonic() + 120
-    while _count(db, progress_sql) <= before:
+    while _count(db, progress_sql) < target:
         assert proc.poll() is None, f"the run ended before it could be killed: {log.read_text()}"
         assert time.monotonic() < deadline, "the run wrote nothing in time"
-        time.sleep(0.01)
-    time.sleep(rng.uniform(0.0, 0.8))
+        time.sleep(0.005)
+    time.sleep(rng.uniform(0.0, 0.15))
     assert proc.poll() is None, "the kill must land mid-run"
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
@@ -85,8 +89,9 @@ def resumed_ingest(folder, tmp_path_factory) -> Resumed:
     tmp_path = tmp_path_factory.mktemp("ingest")
     expected = {document_id(p.read_bytes()) for p in folder.iterdir()}
     db = tmp_path / "ledger.db"
-    args = ["ingest", str(folder), "--db", str(db), "--workers", "1", "--batch-size", "2", "--quiet"]
-    # a first fault before anything is stored: during start-up, opening or migrating the fresh ledger
+    finish = ["ingest", str(folder), "--db", str(db), "--workers", "1", "--quiet"]
+    args = [*finish, "--batch-size", "2"]  # killed runs store every two documents
+    # a first fault at a random moment of the first seconds: start-up, opening or migrating the fresh ledger
     rng = random.Random(0)
     proc = _start(args, tmp_path / "start.log")
     time.sleep(rng.uniform(0.2, 2.5))
@@ -98,7 +103,7 @@ def resumed_ingest(folder, tmp_path_factory) -> Resumed:
         log = tmp_path / f"seed{seed}.log"
         _kill_at_random(_start(args, log), db, "SELECT count(*) FROM documents", random.Random(seed), log)
         stored.append(ledger_integrity(db)["documents"])  # checked after every kill
-    return Resumed(db, expected, stored, run_cli(args, timeout=300))
+    return Resumed(db, expected, stored, run_cli(finish, timeout=300))
 
 
 def test_kill_9_during_ingest_at_random_points(resumed_ingest, figures):
