@@ -136,6 +136,22 @@ def test_ingest_cli_stores_the_good_inputs_among_the_bad(hostile, tmp_path, figu
     assert all(s.isprintable() for s in sources), sources  # the odd file name is escaped, not a raw ESC
     assert all(t.isprintable() for t in titles), titles
     figures["hostile documents accepted and stored"] = good
+    _served_without_error(db)
+
+
+def _served_without_error(db: Path) -> None:
+    """What was stored from hostile files renders: every page and API answer of the ledger is a 200."""
+    from tests.web.conftest import make_client
+
+    with make_client(str(db)) as c:
+        ids = [d["id"] for d in c.get("/api/documents", params={"limit": 100}).json()]
+        paths = ["/", "/documents", "/incidents", "/search?q=market", "/api/incidents", "/api/stats"]
+        paths += [f"/api/export?format={f}" for f in ("csv", "jsonl", "geojson")]
+        paths += [p for i in ids for p in (f"/documents/{i}", f"/api/documents/{i}", f"/api/documents/{i}/incidents")]
+        for path in paths:
+            r = c.get(path)
+            assert r.status_code == 200, (path, r.status_code, r.text[:300])
+            assert "\x1b" not in r.text and "\x00" not in r.text, path
 
 
 def test_a_bad_path_alone_is_one_line_and_status_1(tmp_path):
