@@ -54,7 +54,8 @@ def build(folder: Path) -> dict[str, str | None]:
     files: dict[str, tuple[bytes, str | None]] = {
         "empty.txt": (b"", "SW103"),
         "blank.txt": (b" \n\t\r\n", "SW103"),
-        "binary.txt": (bytes(range(256)) * 64, "SW102"),
+        "binary.txt": (b"\x00\x01\x02\xff\xfe" * 4000, "SW102"),
+        "every_byte.txt": (bytes(range(256)) * 64, "SW104"),  # few NULs, and text in no encoding
         "image.html": (b"\x89PNG\r\n\x1a\n" + os.urandom(2000), "SW102"),
         "truncated_utf8.txt": (("Kyiv — " + ARTICLE + "Последние новости").encode()[:-1], None),
         "mixed_encoding.txt": ("Café Zürich — ".encode() + "naïve résumé ".encode("cp1252") + ARTICLE.encode(), None),

@@ -216,3 +216,26 @@ def test_text_over_max_chars_is_413_before_analysis(tmp_path):
         ):
             assert r.status_code == 413 and "SW105" in r.text and "--max-chars" in r.text
         assert c.get("/api/stats").json()["documents"] == 0
+
+
+def test_hostile_files_uploaded_to_the_paste_form(tmp_path, analyzer, figures):
+    """The web form reads uploads with the CLI's readers: each hostile file is a report, or a coded 4xx page."""
+    from sourcewise.ingest.paths import locator
+    from tests.reliability import nasty
+
+    folder = tmp_path / "files"
+    expected = nasty.build(folder)
+    with make_client(str(tmp_path / "l.db"), analyzer=analyzer, max_upload_bytes=3_000_000) as c:
+        for name, outcome in expected.items():
+            path = folder / name
+            if path.stat().st_size > 3_000_000:
+                continue  # over the body limit: shown above to be a 413
+            shown = locator(Path(name))
+            r = c.post("/analyze", files={"file": (shown, path.read_bytes(), "application/octet-stream")})
+            if name.endswith((".jsonl", ".warc.gz")):
+                assert r.status_code == 400 and "SW107" in r.text, name  # the form takes one .txt or .html page
+            elif outcome is None:
+                assert r.status_code == 200, (name, r.status_code)
+            else:
+                assert r.status_code in (400, 413) and outcome in r.text, (name, r.status_code)
+            figures["hostile requests sent"] += 1
