@@ -33,8 +33,8 @@ UNITS = ("people", "families")
 GENRES = ("news", "analysis_opinion", "report", "encyclopedia", "press_release")
 #: What an event counts: one incident (the spec's event), a running tally over a period ("since December 1",
 #: "so far"), or a summary of several incidents ("during four separate operations"). Tallies and summaries
-#: include incidents a document may also tell one by one, so their totals keep only the categories that no
-#: incident event of the document counts: summed over all events, totals count everyone once.
+#: include incidents a document may also tell one by one: a tally has no totals (its figures stay linked to it),
+#: a summary has totals only where no incident event has any. Summed over all events, totals count everyone once.
 EVENT_SCOPES = ("incident", "tally", "summary")
 
 

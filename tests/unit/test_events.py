@@ -90,7 +90,8 @@ def test_a_tally_over_a_period_is_not_added_to_the_incidents(analyze_isaf):
     assert [(e.scope, totals(e)) for e in r.events] == [("tally", {}), ("incident", {"detained": (2, None)})]
     assert r.events[1].date == "2019-03-06"
     r = analyze_isaf("Border guards have detained 15 smugglers to date, a spokesman said.", published=PUBLISHED)
-    assert [(e.scope, totals(e)) for e in r.events] == [("tally", {"detained": (15, None)})]  # nothing else counts them
+    assert [(e.scope, totals(e)) for e in r.events] == [("tally", {})]  # a period's count, no incident's
+    assert [f.event for f in r.figures] == [r.events[0].id]
 
 
 def test_a_summary_of_several_operations_is_not_added_to_them(analyze_isaf):
@@ -102,6 +103,14 @@ def test_a_summary_of_several_operations_is_not_added_to_them(analyze_isaf):
     scopes = [e.scope for e in r.events]
     assert scopes[0] == "summary" and totals(r.events[0]) == {}
     assert sum(totals(e).get("killed", (0, 0))[0] or 0 for e in r.events) == 3
+
+
+def test_a_summary_told_by_nothing_else_keeps_its_totals(analyze_isaf):
+    r = analyze_isaf(
+        "KABUL, Afghanistan (March 7, 2019) - Police detained nine smugglers during four separate raids "
+        "in the border districts yesterday. Officials said the raids would continue."
+    )
+    assert [(e.scope, totals(e)) for e in r.events] == [("summary", {"detained": (9, None)})]
 
 
 def test_convention_minimums_reach_the_totals(analyze_isaf):

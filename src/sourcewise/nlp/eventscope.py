@@ -12,7 +12,9 @@ than one:
   noun with a word that makes it several).
 
 Both include the incidents a document goes on to tell one by one, so their people
-would be counted twice if they were added to them. Pure functions over the parse.
+would be counted twice if they were added to them: events.py gives a tally no
+totals and a summary totals only where no incident is told. Pure functions over
+the parse.
 """
 
 from __future__ import annotations

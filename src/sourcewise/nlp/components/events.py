@@ -481,8 +481,10 @@ def _finish(
     anchors: list[Token],
     excluded: set[int],
 ) -> list[EventSpan]:
-    """Events in text order. A tally's or a summary's totals keep only the categories no incident of
-    the document counts (nlp/eventscope.py): summed over the events, totals count everyone once."""
+    """Events in text order, each person counted once when totals are summed over the events
+    (nlp/eventscope.py): a tally counts a period, not an incident, so its figures stay linked to it
+    but it has no totals; a summary of several operations has totals only where the document tells
+    none of them one by one (then it is the only account of them)."""
     dateline_day = None
     for d in get_list(doc, "sw_dates"):
         if d.dateline:
@@ -511,10 +513,10 @@ def _finish(
             )
         )
         _trim(doc, events[-1])
-    counted = {family(cat) for e in events if e.scope == "incident" for cat in e.totals}
+    told = any(e.totals for e in events if e.scope == "incident")
     for e in events:
-        if e.scope != "incident":
-            e.totals = {cat: t for cat, t in e.totals.items() if family(cat) not in counted}
+        if e.scope == "tally" or (e.scope == "summary" and told):
+            e.totals = {}
     return events
 
 
