@@ -295,3 +295,27 @@ def test_tolls_of_counted_groups(analyze, sentence, expected):
 )
 def test_back_references(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+# -- C13: an approximate count after a second harm verb takes that verb, and the noun named before it
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mortar fire killed 4 shepherds and injured nearly 60, the district chief said.",
+            [("killed", 4, None), ("injured", 60, None)],
+        ),
+        (
+            "Drones have killed 35 militiamen since May and wounded over 120.",
+            [("killed", 35, "combatants"), ("injured", 120, "combatants")],
+        ),
+        (
+            "The raid on the port wounded 8 port workers and abducted about 15.",
+            [("injured", 8, None), ("hostage", 15, None)],
+        ),
+    ],
+)
+def test_approximate_count_after_a_second_verb(analyze, text, expected):
+    assert figs(analyze(text)) == expected

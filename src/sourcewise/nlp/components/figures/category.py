@@ -480,9 +480,10 @@ def toll_left(doc: Doc, c: Cand) -> tuple[str, Token] | None:
 
 
 def verb_left(doc: Doc, c: Cand) -> tuple[str, Token] | None:
-    """Headline fallback: "kills 28", "killing two", "wounded over 400"."""
+    """Headline fallback: "kills 28", "killing two", "wounded over 400", "injured nearly 200" (the verb
+    stands before the qualifier, which the parser often takes for the object)."""
     harm, _ = lex()
-    k = c.m.first - 1
+    k = first_token(doc, c) - 1
     if k < doc[c.m.first].sent.start:
         return None
     t = doc[k]

@@ -64,6 +64,8 @@ def find_noun(doc: Doc, c: Cand) -> None:
             return
         if t.lower_ in NOUN_PHRASE_STARTS:
             return  # "18 a day earlier": a determiner opens another noun phrase
+        if t.lower_ in (",", ";"):
+            return  # "injured about 60, police said": the clause ends, the noun after it is someone else
         if t.pos_ in SKIP_BEFORE_NOUN or t.lower_ in MORE_WORDS or t.dep_ in ("amod", "compound", "nummod"):
             if t.lower_ in harm_participles() and t.dep_ != "amod" and t.head.i < t.i:
                 return  # "327 wounded": the participle is the predicate, no noun
