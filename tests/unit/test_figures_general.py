@@ -319,3 +319,32 @@ def test_back_references(analyze, text, expected):
 )
 def test_approximate_count_after_a_second_verb(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+# -- D17-D19: table rows and infobox fields: the label (or the heading of the rows) names the harm
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arrested since the uprising: 7,310\nReleased on bail: 2,045\n", [("detained", 7310, None)]),
+        ("Women currently in detention: 112\n", [("detained", 112, "women")]),
+        ("Medics killed: 29\nAmbulances hit: 40\n", [("killed", 29, "medics")]),
+        ("Killed by militias: 615\nReturned to their villages: 80\n", [("killed", 615, None)]),
+        (
+            "Injuries by governorate\nNorth Coast: 406\nRiver Plain: 88\n",
+            [("injured", 406, None), ("injured", 88, None)],
+        ),
+        ("Villages surveyed: 42\nWells repaired: 9\n", []),
+        ("| killed = about 2,600\n| displaced = over 40,000\n", [("killed", 2600, None), ("displaced", 40000, None)]),
+        ("Dead\tc. 90\nInjured\t150-200\n", [("killed", 90, None), ("injured", (150, 200), None)]),
+    ],
+)
+def test_table_rows_and_fields(analyze, text, expected):
+    assert figs(analyze(text)) == expected
+
+
+def test_a_row_that_names_no_harm_takes_none_from_the_row_above(analyze):
+    r = analyze("Total kidnapped: 380\nFreed: 210\n")
+    assert figs(r) == [("hostage", 380, None)]
+    assert [f.quote for f in r.figures] == ["Total kidnapped: 380"]

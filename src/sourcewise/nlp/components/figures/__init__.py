@@ -46,6 +46,7 @@ def sw_figures(doc: Doc) -> Doc:
     convention = settings.convention if settings is not None else "default"
     cands = infobox_candidates(doc)
     taken = {c.m.start for c in cands}
+    cands = [c for c in cands if c.category]  # table rows that name no harm only hold their value
     for m in get_list(doc, "sw_numbers"):
         if m.start in taken or any(c.m.start <= m.start < c.m.end for c in cands if c.infobox):
             continue
