@@ -138,3 +138,17 @@ def test_sentence_finder_matches_a_linear_scan():
     for pos in range(-1, 75):
         expect = next((k for k, (s, e) in enumerate(ordered) if s <= pos < e), -1)
         assert find(pos) == expect
+
+
+def test_html_nested_past_the_parser_depth_says_so():
+    from sourcewise.errors import EmptyInput
+    from sourcewise.ingest.html import load_html
+
+    body = b"<p>Shelling hit a market in the eastern town on Tuesday, killing 7 people, officials said.</p>"
+    deep = b"<html><body>" + b"<div>" * 300 + body + b"</div>" * 300 + b"</body></html>"
+    with pytest.raises(MalformedInput, match="nested more than 255 deep"):
+        load_html(deep, "deep.html", 10**7)
+    with pytest.raises(EmptyInput, match="no article text"):
+        load_html(b"<html><body><div></div></body></html>", "empty.html", 10**7)
+    shallow = b"<html><body>" + b"<div>" * 100 + body + b"</div>" * 100 + b"</body></html>"
+    assert "killing 7 people" in load_html(shallow, "ok.html", 10**7).document.text

@@ -6,6 +6,7 @@ holds; the raw page is kept as evidence by the ledger.
 
 from __future__ import annotations
 
+import contextlib
 from functools import lru_cache
 
 from sourcewise.errors import EmptyInput, MalformedInput
@@ -46,12 +47,10 @@ def load_html(raw: bytes, source: str, max_bytes: int, url: str | None = None) -
         )
     except (ValueError, RecursionError) as exc:  # lxml refuses some broken pages
         raise MalformedInput(f"HTML could not be parsed: {exc}") from None
-    if result is None:
-        raise EmptyInput("no article text found in the HTML page")
-    meta = result.as_dict() if hasattr(result, "as_dict") else dict(result)
+    meta = {} if result is None else result.as_dict() if hasattr(result, "as_dict") else dict(result)
     text = (meta.get("text") or "").replace("\r\n", "\n")
     if not text.strip():
-        raise EmptyInput("no article text found in the HTML page")
+        raise _no_text(markup)
     doc = Document(
         id=document_id(raw),
         source=source,
@@ -63,3 +62,21 @@ def load_html(raw: bytes, source: str, max_bytes: int, url: str | None = None) -
         published=normalise_published(meta.get("date")),
     )
     return Loaded(doc, raw)
+
+
+def _no_text(markup: str) -> EmptyInput | MalformedInput:
+    """Why a page gave no text: none there, or elements nested deeper than libxml2 reads (256 levels).
+
+    Past that depth the parser drops what is inside, so the text of such a page is out of reach rather
+    than absent; saying so tells the user the page, not the article, is the problem. Checked only here,
+    once extraction has failed, so ordinary pages are not parsed twice.
+    """
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    with contextlib.suppress(ValueError, lxml.etree.ParserError):
+        lxml.html.document_fromstring(markup, parser=parser)
+    if any("Excessive depth" in e.message for e in parser.error_log):
+        return MalformedInput("HTML elements are nested more than 255 deep: the page's text cannot be read")
+    return EmptyInput("no article text found in the HTML page")
