@@ -261,3 +261,26 @@ def test_groups_of_the_harmed_and_control(analyze, sentence, expected):
 )
 def test_lists_of_the_harmed_and_killings_to_death(analyze, sentence, expected):
     assert figs(analyze(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The clash ended with five gunmen killed, one wounded and three suspects taken into custody.",
+            [("killed", 5, "exact", "combatants"), ("injured", 1, "exact", None), ("detained", 3, "exact", None)],
+        ),
+        ("Two suspects taken into custody after the blast were questioned by police.", [("detained", 2, "exact", None)]),
+    ],
+)
+def test_a_counted_noun_with_its_own_participle(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected
+
+
+def test_suspects_in_custody_are_no_deed_imputed_to_them(analyze_isaf):
+    r = analyze_isaf(
+        "KABUL, Afghanistan (May 3, 2019) - The patrol came under fire near the market, leaving one attacker "
+        "wounded and two suspects taken into custody."
+    )
+    (e,) = r.events
+    assert e.totals["detained"].value == 2

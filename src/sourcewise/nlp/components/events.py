@@ -115,7 +115,7 @@ def sw_events(doc: Doc) -> Doc:
     places: list[PlaceSpan] = get_list(doc, "sw_places")
     skip = act_tokens(doc)
     anchors = [_figure_anchor(doc, f) for f in figures]
-    excluded = {i for i, f in enumerate(figures) if _imputed(anchors[i])}
+    excluded = {i for i, f in enumerate(figures) if _imputed(anchors[i], f.noun)}
     scopes = {i: _scope(anchors[i]) for i, f in enumerate(figures) if i not in excluded and f.part_of is None}
     by_sentence: dict[int, list[int]] = {}
     stated: dict[int, list[int]] = {}  # sentence -> figures of tallies and summaries
@@ -270,14 +270,17 @@ def _figure_anchor(doc: Doc, f: FigureSpan) -> Token:
     return root if root is not None else doc[0]
 
 
-def _imputed(t: Token) -> bool:
+def _imputed(t: Token, own: int | None = None) -> bool:
     """ "a commander linked to an attack that killed four soldiers", "accused of being behind the
-    killing of several soldiers": the incident is a deed the sentence imputes to someone."""
+    killing of several soldiers": the incident is a deed the sentence imputes to someone. The counted
+    people's own noun imputes nothing ("two suspects taken into custody")."""
     cur = t
     for _ in range(8):
         if cur.head.i == cur.i:
             return False
         cur = cur.head
+        if cur.i == own:
+            continue
         if cur.lemma_.lower() in _IMPUTING or cur.lower_ in _IMPUTING:
             return True
     return False

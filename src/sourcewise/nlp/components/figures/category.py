@@ -83,6 +83,11 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
     harm, _ = lex()
     verbs = harm["verbs"]
     t = anchor(doc, c)
+    for ch in t.children:  # "two suspects taken into custody": the noun's own reduced relative says its fate
+        if ch.dep_ == "acl" and ch.tag_ == "VBN":
+            found = verb_category(ch, "passive", verbs)
+            if found is not None:
+                return found
     seen = 0
     while t.dep_ in ("conj", "appos") and t.head.i != t.i and seen < 6:
         t = t.head
