@@ -270,7 +270,10 @@ def test_lists_of_the_harmed_and_killings_to_death(analyze, sentence, expected):
             "The clash ended with five gunmen killed, one wounded and three suspects taken into custody.",
             [("killed", 5, "exact", "combatants"), ("injured", 1, "exact", None), ("detained", 3, "exact", None)],
         ),
-        ("Two suspects taken into custody after the blast were questioned by police.", [("detained", 2, "exact", None)]),
+        (
+            "Two suspects taken into custody after the blast were questioned by police.",
+            [("detained", 2, "exact", None)],
+        ),
     ],
 )
 def test_a_counted_noun_with_its_own_participle(analyze, sentence, expected):
