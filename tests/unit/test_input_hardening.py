@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
 import os
 
 import pytest
@@ -152,3 +153,24 @@ def test_html_nested_past_the_parser_depth_says_so():
         load_html(b"<html><body><div></div></body></html>", "empty.html", 10**7)
     shallow = b"<html><body>" + b"<div>" * 100 + body + b"</div>" * 100 + b"</body></html>"
     assert "killing 7 people" in load_html(shallow, "ok.html", 10**7).document.text
+
+
+def test_rival_figures_agree_exactly_when_every_cross_sentence_pair_overlaps():
+    import random
+    from itertools import combinations
+
+    from sourcewise.nlp.components.checks import _rivals_compatible
+
+    rng = random.Random(4)
+    for _ in range(3000):
+        members = [
+            (rng.randrange(4), (lo, lo + rng.choice([0, 0, 1, 5, 50, -1, math.inf])))
+            for lo in (float(rng.randrange(40)) for _ in range(rng.randint(2, 7)))
+        ]
+        by_sentence: dict[int, list[tuple[float, float]]] = {}
+        for s, b in members:
+            by_sentence.setdefault(s, []).append(b)
+        if len(by_sentence) < 2:
+            continue
+        pairwise = all(max(a[0], b[0]) <= min(a[1], b[1]) for (s, a), (t, b) in combinations(members, 2) if s != t)
+        assert _rivals_compatible(by_sentence) == pairwise, members

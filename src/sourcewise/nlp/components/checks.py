@@ -22,7 +22,6 @@ import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from itertools import combinations
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -160,15 +159,13 @@ def agreement_checks(figures: Sequence[FigureSpan], sentences: Sequence[tuple[in
         for i in idx:
             f = figures[i]
             distinct.setdefault((f.value, f.low, f.high, f.qualifier), i)
-        rivals = [
-            (i, j)
-            for i, j in combinations(distinct.values(), 2)
-            if sentence_of(figures[i].start) != sentence_of(figures[j].start)
-        ]
-        if not rivals:
-            continue
-        chosen = sorted({k for pair in rivals for k in pair})
-        agree = all(_compatible(figures[i], figures[j]) for i, j in rivals)
+        by_sentence: dict[int, list[tuple[float, float]]] = defaultdict(list)
+        for i in distinct.values():
+            by_sentence[sentence_of(figures[i].start)].append(bounds(figures[i]))
+        if len(by_sentence) < 2:
+            continue  # every rival pair spans two sentences: with two, every figure has a rival
+        chosen = sorted(distinct.values())
+        agree = _rivals_compatible(by_sentence)
         listed = ", ".join(
             number_text(figures[i]) + (f" ({figures[i].attributed_to})" if figures[i].attributed_to else "")
             for i in chosen
@@ -185,9 +182,19 @@ def agreement_checks(figures: Sequence[FigureSpan], sentences: Sequence[tuple[in
     return out
 
 
-def _compatible(a: FigureSpan, b: FigureSpan) -> bool:
-    (alo, ahi), (blo, bhi) = bounds(a), bounds(b)
-    return max(alo, blo) <= min(ahi, bhi)
+def _rivals_compatible(by_sentence: dict[int, list[tuple[float, float]]]) -> bool:
+    """Do the bounds of every two figures in different sentences overlap (the least of each at most the most of the other)?
+
+    Without comparing every pair, which made a long document's checks quadratic in its figures: two
+    bounds fail to overlap when one's least exceeds the other's most (or a figure's own bounds are
+    inverted), so only the two sentences with the greatest least and the two with the smallest most
+    can hold the pair that fails.
+    """
+    if any(lo > hi for spans in by_sentence.values() for lo, hi in spans):
+        return False
+    top_lo = sorted(((max(lo for lo, _ in spans), s) for s, spans in by_sentence.items()), reverse=True)[:2]
+    low_hi = sorted((min(hi for _, hi in spans), s) for s, spans in by_sentence.items())[:2]
+    return not any(lo > hi for lo, s in top_lo for hi, t in low_hi if s != t)
 
 
 def _sentence_finder(sentences: Sequence[tuple[int, int]]) -> Callable[[int], int]:
