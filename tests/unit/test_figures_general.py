@@ -348,3 +348,22 @@ def test_a_row_that_names_no_harm_takes_none_from_the_row_above(analyze):
     r = analyze("Total kidnapped: 380\nFreed: 210\n")
     assert figs(r) == [("hostage", 380, None)]
     assert [f.quote for f in r.figures] == ["Total kidnapped: 380"]
+
+
+# -- B10: acts that harm one person each are counts of people ("52 killings", "the wounding of 80")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rights groups logged 71 arrests and 18 killings during the curfew.",
+            [("detained", 71, None), ("killed", 18, None)],
+        ),
+        ("The tribunal heard evidence of 240 summary executions.", [("killed", 240, None)]),
+        ("Doctors described the maiming of 35 children by cluster munitions.", [("injured", 35, "children")]),
+        ("The prosecutor filed 4 arrest warrants.", []),
+    ],
+)
+def test_acts_counted_one_person_each(analyze, text, expected):
+    assert figs(analyze(text)) == expected
