@@ -367,3 +367,39 @@ def test_a_row_that_names_no_harm_takes_none_from_the_row_above(analyze):
 )
 def test_acts_counted_one_person_each(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+# -- E23: an age describes the counted people, it is not a count
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Of the 85 dead, 19 were children under 10.",
+            [("killed", 85, None), ("killed", 19, "children")],
+        ),
+        ("Police arrested 27 men aged 20 to 45 in the market.", [("detained", 27, "men")]),
+        ("Among the injured were 12 girls aged 8 or younger.", [("injured", 12, "children")]),
+        ("Militants abducted 60 boys below the age of 15.", [("hostage", 60, "children")]),
+    ],
+)
+def test_ages_are_not_counts(analyze, text, expected):
+    assert figs(analyze(text)) == expected
+
+
+# -- A3: "among" a harmed group named by a noun, a participle or a clause
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Among the martyrs were 2 paramedics.", [("killed", 2, "medics")]),
+        ("Nine border guards were among those captured.", [("hostage", 9, "combatants")]),
+        ("Three engineers were among the people kidnapped near the dam.", [("hostage", 3, None)]),
+        ("Six students were among those who marched.", []),
+        ("Of those who perished, 14 were women.", [("killed", 14, "women")]),
+    ],
+)
+def test_among_those_harmed(analyze, text, expected):
+    assert figs(analyze(text)) == expected

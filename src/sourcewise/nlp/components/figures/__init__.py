@@ -21,7 +21,7 @@ from spacy.tokens import Doc
 from sourcewise.nlp.extensions import get_list
 from sourcewise.nlp.types import NumberMention
 
-from .category import find_category
+from .category import find_category, is_age
 from .implied import implied_candidates
 from .infobox import infobox_candidates
 from .links import (
@@ -50,7 +50,9 @@ def sw_figures(doc: Doc) -> Doc:
     for m in get_list(doc, "sw_numbers"):
         if m.start in taken or any(c.m.start <= m.start < c.m.end for c in cands if c.infobox):
             continue
-        cands.append(candidate(doc, m))
+        c = candidate(doc, m)
+        if c is not None:
+            cands.append(c)
     cands.sort(key=lambda c: c.m.start)
     link_among(doc, cands)
     link_frames(doc, cands)
@@ -70,11 +72,13 @@ def sw_figures(doc: Doc) -> Doc:
 # -- one quantity
 
 
-def candidate(doc: Doc, m: NumberMention) -> Cand:
+def candidate(doc: Doc, m: NumberMention) -> Cand | None:
     c = Cand(m)
     find_noun(doc, c)
     if c.noun is not None and not c.person:
         return c  # "100 various facilities", "35 countries": not people
+    if is_age(doc, c):
+        return None  # "children under 14", "aged 18 to 50": who the people are, not how many
     find_category(doc, c)
     if c.category == "displaced" and c.subgroup == "combatants":
         c.category, c.harm = None, None  # troops crossing, leaving or evacuated move; they are not displaced

@@ -164,13 +164,36 @@ def shared_subject_verbs(v: Token) -> list[Token]:
 
 
 def among_harmed(copula: Token) -> tuple[str, Token] | None:
-    """The copula's "among the dead / wounded / missing" phrase, if it has one."""
+    """The copula's "among the dead / wounded / missing" phrase, if it has one; also a harm noun ("among
+    the martyrs", "among the hostages") and people a participle or clause describes ("among those killed",
+    "among the people abducted", "among those who died")."""
     for ch in copula.children:
         if ch.dep_ == "prep" and ch.lower_ == "among":
             for g in ch.children:
-                cat = harm_participles().get(g.lower_) if g.dep_ == "pobj" else None
+                if g.dep_ != "pobj":
+                    continue
+                cat = harm_participles().get(g.lower_) or harm_noun(g)
                 if cat:
                     return cat, g
+                found = described_harm(g)
+                if found is not None:
+                    return found
+    return None
+
+
+def described_harm(g: Token) -> tuple[str, Token] | None:
+    """ "those killed", "the people abducted", "those who died": the harm a participle or relative clause
+    gives the people it describes."""
+    if g.lower_ not in ("those", "people", "persons") and people_entry(g) is None:
+        return None
+    for ch in g.children:
+        if ch.dep_ in ("acl", "amod") and ch.lower_ in harm_participles():
+            return harm_participles()[ch.lower_], ch
+        if ch.dep_ == "relcl" and ch.pos_ == "VERB":
+            role = "passive" if any(x.dep_ == "auxpass" for x in ch.children) else "subject"
+            found = verb_category(ch, role, lex()[0]["verbs"])
+            if found is not None:
+                return found
     return None
 
 
@@ -455,6 +478,37 @@ def group_of(count_noun: Token) -> str | None:
         return None
     entry = people_entry(found[1])
     return (entry or modifier_subgroup(found[1])) if entry is not None else None
+
+
+AGE_BEFORE = frozenset({"aged", "ages"})
+AGE_COMPARATORS = frozenset({"under", "below", "over", "above"})
+AGE_AFTER = frozenset({"younger", "older", "under", "over", "above", "below"})
+
+
+def is_age(doc: Doc, c: Cand) -> bool:
+    """An age that describes the counted people, not a count: "children under 14", "aged between 9 and
+    13", "men aged 18 to 50", "15 or younger", "the age of 12"."""
+    k = first_token(doc, c)
+    before = doc[k - 1] if k > 0 else None
+    if before is not None and (
+        before.lower_ in AGE_BEFORE or (before.lower_ == "of" and k > 1 and doc[k - 2].lower_ == "age")
+    ):
+        return True
+    if (
+        c.noun is None
+        and doc[k].lower_ in AGE_COMPARATORS
+        and before is not None
+        and before.pos_ in ("NOUN", "PROPN")
+        and people_entry(before) is not None
+    ):
+        return True  # "children under 14": the comparator belongs to the people before it
+    after = c.m.last + 1
+    return (
+        after + 1 < len(doc)
+        and doc[after].lower_ in ("or", "and")
+        and doc[after + 1].lower_ in AGE_AFTER
+        and c.noun is None
+    )
 
 
 def first_token(doc: Doc, c: Cand) -> int:

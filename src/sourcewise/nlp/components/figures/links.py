@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .category import anchor, first_token, toll_noun
+from .category import anchor, described_harm, first_token, toll_noun
 from .lexicon import COPULAS, MORE_WORDS, PARTITIVE_PRONOUNS, harm_participles, lex, people_entry, tokens_with_lower
 from .nouns import partitive_subgroup
 from .state import Cand
@@ -97,9 +97,13 @@ def link_frames(doc: Doc, cands: list[Cand]) -> None:
         harmed = next(
             (t for t in doc[sent_start + 1 : end] if t.lower_ in harm_participles() and t.tag_ in HARMED_TAGS), None
         )
-        if harmed is None:
-            continue
-        category = harm_participles()[harmed.lower_]
+        if harmed is not None:
+            category = harm_participles()[harmed.lower_]
+        else:  # "Of those who died, ...": a relative clause says what happened to them
+            found = next((f for t in doc[sent_start + 1 : end] if (f := described_harm(t)) is not None), None)
+            if found is None:
+                continue
+            category, harmed = found
         inside = [c for c in cands if sent_start <= c.m.first < end]
         whole = inside[0] if len(inside) == 1 and inside[0].category == category else None
         for c in cands:
