@@ -403,3 +403,32 @@ def test_ages_are_not_counts(analyze, text, expected):
 )
 def test_among_those_harmed(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+# -- A2: a part of an "including" list with no noun of its own is of the whole's group
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Twenty miners were trapped and 15 died, including six from the night shift.",
+            [("killed", 15, None), ("killed", 6, None)],
+        ),
+        (
+            "Seventeen policemen were killed, including five from the border post.",
+            [("killed", 17, "combatants"), ("killed", 5, "combatants")],
+        ),
+        (
+            "The militia kidnapped 9 aid workers, including two from a local charity, and killed one more.",
+            [("hostage", 9, "aid_workers"), ("hostage", 2, "aid_workers"), ("killed", 1, "aid_workers")],
+        ),
+    ],
+)
+def test_including_parts_keep_the_group(analyze, text, expected):
+    assert figs(analyze(text)) == expected
+
+
+def test_the_harm_of_a_second_event_noun_stays_its_own(analyze):
+    r = analyze("Witnesses described the capture of 12 fishermen and the execution of three more.")
+    assert figs(r) == [("hostage", 12, None), ("killed", 3, None)]

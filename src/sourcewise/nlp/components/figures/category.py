@@ -14,6 +14,7 @@ from sourcewise.nlp.types import NumberMention
 from .lexicon import (
     COPULAS,
     IRREALIS_HEADS,
+    MORE_WORDS,
     PARENT_WORDS,
     TOLL_FILLER,
     TOLL_VERBS,
@@ -222,6 +223,8 @@ def anchor(doc: Doc, c: Cand) -> Token:
         t = root.head.head
     else:
         t = root
+        if t.dep_ == "nummod" and t.head.lower_ in MORE_WORDS:
+            t = t.head  # "the killing of two more": "more" stands for the people in the parse
     for _ in range(3):  # "a total of nine residents died": the count stands in for "total"
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in TRANSPARENT_NOUNS:
             t = t.head.head

@@ -223,6 +223,8 @@ def join(cands: list[Cand], a: list[Cand], b: list[Cand]) -> None:
                     p.category = p.category or w.category
                     p.harm = p.harm or w.harm
                     p.parent = w
+                    if p.noun is None and p.partitive is None:
+                        p.subgroup = p.subgroup or w.subgroup  # "11 soldiers, including four from X": soldiers
             if w.category is None:
                 cats = {p.category for p in parts if p.category}
                 if len(cats) == 1:
