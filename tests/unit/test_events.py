@@ -105,6 +105,14 @@ def test_a_summary_of_several_operations_is_not_added_to_them(analyze_isaf):
     assert sum(totals(e).get("killed", (0, 0))[0] or 0 for e in r.events) == 3
 
 
+def test_a_summary_whose_operations_hang_on_a_coordinated_clause(analyze_isaf):
+    r = analyze_isaf(
+        "KABUL, Afghanistan (May 3, 2019) - More than 20 gunmen were killed and others wounded by the army "
+        "during separate raids in the north yesterday. In one raid, soldiers killed four gunmen near a bridge."
+    )
+    assert [(e.scope, totals(e)) for e in r.events] == [("summary", {}), ("incident", {"killed": (4, None)})]
+
+
 def test_a_summary_told_by_nothing_else_keeps_its_totals(analyze_isaf):
     r = analyze_isaf(
         "KABUL, Afghanistan (March 7, 2019) - Police detained nine smugglers during four separate raids "

@@ -267,6 +267,21 @@ def test_lists_of_the_harmed_and_killings_to_death(analyze, sentence, expected):
     ("sentence", "expected"),
     [
         (
+            "One driver was killed and five received minor injuries in the blast.",
+            [("killed", 1, "exact", None), ("injured", 5, "exact", None)],
+        ),
+        ("Two workers received serious wounds when the shell hit the depot.", [("injured", 2, "exact", None)]),
+        ("The ambush resulted in four farmers being killed.", [("killed", 4, "exact", None)]),
+    ],
+)
+def test_injuries_received_and_passive_gerunds(analyze, sentence, expected):
+    assert figs(analyze(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
             "The clash ended with five gunmen killed, one wounded and three suspects taken into custody.",
             [("killed", 5, "exact", "combatants"), ("injured", 1, "exact", None), ("detained", 3, "exact", None)],
         ),

@@ -57,12 +57,19 @@ def _governs(outer: Token, verb: Token) -> bool:
     return False
 
 
+def _linked(phrase_verb: Token, verb: Token) -> bool:
+    """Does a phrase hanging on ``phrase_verb`` speak of the figure's ``verb``: the same verb, one it
+    governs, or one of a clause coordinated with or depending on it ("More than 10 were killed and
+    others wounded during separate operations", where the parser hangs the phrase on "wounded")?"""
+    return _governs(phrase_verb, verb) or _governs(verb, phrase_verb)
+
+
 def period_marker(anchor: Token) -> Token | None:
     """The word that makes the figure a tally over a period ("since", "far" of "so far", "date" of
     "to date", the unit of "this month" or "over the past year"), if one hangs on its clause."""
     verb = clause_verb(anchor)
     for t in anchor.sent:
-        if _marks_period(t) and _governs(clause_verb(t), verb):
+        if _marks_period(t) and _linked(clause_verb(t), verb):
             return t
     return None
 
@@ -95,7 +102,7 @@ def several_incidents(anchor: Token, incident_nouns: frozenset[str]) -> Token | 
             continue
         if t.dep_ != "pobj" or t.head.lower_ not in _INCIDENT_PREPS:
             continue
-        if not _governs(clause_verb(t.head), verb):
+        if not _linked(clause_verb(t.head), verb):
             continue
         if _made_several(t):
             return t

@@ -89,6 +89,11 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
             found = verb_category(ch, "passive", verbs)
             if found is not None:
                 return found
+    gerund = _being_done(t)
+    if gerund is not None:  # "resulted in six men being killed": the parser hangs the verb elsewhere
+        found = verb_category(gerund, "passive", verbs)
+        if found is not None:
+            return found
     seen = 0
     while t.dep_ in ("conj", "appos") and t.head.i != t.i and seen < 6:
         t = t.head
@@ -157,6 +162,19 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
         role = "object" if t.i > head.i else "subject"
         return verb_category(head, role, verbs)
     return None
+
+
+def _being_done(t: Token) -> Token | None:
+    """The passive gerund right after the counted noun ("six men being killed"), if there is one."""
+    doc = t.doc
+    k = t.i + 1
+    if k + 1 >= t.sent.end or doc[k].lower_ != "being":
+        return None
+    k += 1
+    while k < t.sent.end - 1 and doc[k].pos_ == "ADV":
+        k += 1
+    verb = doc[k]
+    return verb if verb.tag_ == "VBN" and doc[t.i + 1].head.i == verb.i else None
 
 
 def shared_subject_verbs(v: Token) -> list[Token]:
