@@ -26,6 +26,7 @@ of its own intent, appeal or stance ("said it would ...", "“We need to
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -593,7 +594,23 @@ def find_attributions(doc: Doc) -> list[_Found]:
     )
 
 
-def _credit(doc: Doc, fig: FigureSpan, found: list[_Found], quotes: Ranges, segs: Segments) -> str | None:
+class _Named:
+    """The named attributions by where they start, so that a figure looks only at those near it: scanning all
+    of them for every figure made a long document quadratic in its figures."""
+
+    def __init__(self, found: list[_Found]) -> None:
+        self._named = [f for f in found if f.source != UNNAMED]
+        self._order = sorted(range(len(self._named)), key=lambda k: self._named[k].start)
+        self._starts = [self._named[k].start for k in self._order]
+        self.longest = max((f.end - f.start for f in self._named), default=0)
+
+    def starting(self, lo: int, hi: int) -> list[_Found]:
+        """Those starting at ``lo`` to ``hi`` (both included), in the order they were found."""
+        a, b = bisect_left(self._starts, lo), bisect_right(self._starts, hi)
+        return [self._named[k] for k in sorted(self._order[a:b])]
+
+
+def _credit(doc: Doc, fig: FigureSpan, named: _Named, quotes: Ranges, segs: Segments) -> str | None:
     """The source the text credits for a figure, or None.
 
     In order: an attribution inside the figure's own quote or right after it ("485 (per X)"); the speaker of
@@ -602,8 +619,7 @@ def _credit(doc: Doc, fig: FigureSpan, found: list[_Found], quotes: Ranges, segs
     sentence ("..., X said."). An attribution inside a subordinate clause ("although X estimate that about
     800 perished") credits only what it governs.
     """
-    named = [f for f in found if f.source != UNNAMED]
-    own = [f for f in named if fig.start <= f.start and f.end <= fig.end + 3]
+    own = [f for f in named.starting(fig.start, fig.end + 3) if f.end <= fig.end + 3]
     if own:
         return own[0].source
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
@@ -614,17 +630,17 @@ def _credit(doc: Doc, fig: FigureSpan, found: list[_Found], quotes: Ranges, segs
     quote = quotes.containing(fig.start)
     if quote is not None:
         # A figure inside a quotation belongs to its speaker: the attribution right after it or right before it.
-        after = [f for f in named if quote[1] <= f.start <= quote[1] + 40]
-        before = [f for f in named if quote[0] - 60 <= f.end <= quote[0]]
+        after = named.starting(quote[1], quote[1] + 40)
+        before = [
+            f for f in named.starting(quote[0] - 60 - named.longest, quote[0]) if quote[0] - 60 <= f.end <= quote[0]
+        ]
         speaker = after[:1] or before[-1:]
         if speaker:
             return speaker[0].source
     candidates = [
         f
-        for f in named
-        if sentence.start_char <= f.start < sentence.end_char
-        and segs.same(f.start, fig.start)
-        and not (quote is not None and quote[0] <= f.start < quote[1])
+        for f in named.starting(sentence.start_char, sentence.end_char - 1)
+        if segs.same(f.start, fig.start) and not (quote is not None and quote[0] <= f.start < quote[1])
     ]
     governing = [f for f in candidates if f.verb is not None and _governs(f.verb, anchor)]
     if governing:
@@ -695,6 +711,7 @@ def sw_attributions(doc: Doc) -> Doc:
     if figures:
         quotes = doc_quotes(doc)
         segs = doc_segments(doc)
+        named = _Named(found)
         for fig in figures:
-            fig.attributed_to = _credit(doc, fig, found, quotes, segs)
+            fig.attributed_to = _credit(doc, fig, named, quotes, segs)
     return doc
