@@ -432,3 +432,27 @@ def test_including_parts_keep_the_group(analyze, text, expected):
 def test_the_harm_of_a_second_event_noun_stays_its_own(analyze):
     r = analyze("Witnesses described the capture of 12 fishermen and the execution of three more.")
     assert figs(r) == [("hostage", 12, None), ("killed", 3, None)]
+
+
+# -- A6: a partitive with a harm of its own still counts the antecedent's people
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Militants seized 30 pupils from the dormitory; 8 of them are still unaccounted for.",
+            [("hostage", 30, "children"), ("missing", 8, "children")],
+        ),
+        (
+            "The army captured 14 rebel fighters, and 3 of them were later shot dead.",
+            [("hostage", 14, "combatants"), ("killed", 3, "combatants")],
+        ),
+        (
+            "About 50 civilians were detained, and 11 of them were women.",
+            [("detained", 50, "civilians"), ("detained", 11, "women")],
+        ),
+    ],
+)
+def test_partitives_keep_the_antecedents_group(analyze, text, expected):
+    assert figs(analyze(text)) == expected

@@ -258,6 +258,9 @@ def link_partitives(doc: Doc, cands: list[Cand]) -> None:
             if own_verb(doc, c):
                 continue  # "6 of them have since returned home": what the part did, not a harm
             c.category, c.harm = parent.category, parent.harm
+        # "abducted 40 schoolgirls; 12 of them are still missing": who they are comes from the antecedent
+        # unless the part says it ("20 of them were women"), whatever happened to them since
+        c.subgroup = c.subgroup or parent.subgroup
         if c.category == parent.category and fits(c, parent):
             c.parent = parent
 
