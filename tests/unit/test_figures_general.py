@@ -456,3 +456,8 @@ def test_the_harm_of_a_second_event_noun_stays_its_own(analyze):
 )
 def test_partitives_keep_the_antecedents_group(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+def test_a_frame_can_open_the_line_after_a_table_row(analyze):
+    r = analyze("Abducted since January: 260\nOf those abducted, 41 were girls and 7 were teachers.\n")
+    assert figs(r) == [("hostage", 260, None), ("hostage", 41, "children"), ("hostage", 7, None)]

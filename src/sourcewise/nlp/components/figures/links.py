@@ -84,11 +84,11 @@ def link_frames(doc: Doc, cands: list[Cand]) -> None:
     "Of the 30 people wounded, 12 were soldiers": a sentence opened by a group of the harmed gives its harm
     to the counts that only say who they were (a copula or no verb of their own); a count inside the
     opening phrase is their whole. Counts with a verb of their own ("20 have been released") keep it."""
-    for sent_start in {doc[c.m.first].sent.start for c in cands}:
+    for sent_start in {line_start(doc, c.m.first) for c in cands}:
         first = doc[sent_start]
         if first.lower_ not in FRAME_STARTS:
             continue
-        sent_end = first.sent.end
+        sent_end = line_end(doc, sent_start)
         end = sent_start + 1
         while end < min(sent_start + 9, sent_end) and doc[end].lower_ not in FRAME_END:
             end += 1
@@ -119,6 +119,33 @@ def link_frames(doc: Doc, cands: list[Cand]) -> None:
 
 
 HARMED_TAGS = frozenset({"VBN", "VBD", "JJ", "NN", "NNS"})
+
+
+def breaks_line(t: Token) -> bool:
+    return "\n" in t.text or "\n" in t.whitespace_
+
+
+def line_start(doc: Doc, i: int) -> int:
+    """First token of token ``i``'s sentence, or of its line when the parser ran a table row above into it
+    ("Killed since May: 410" and "Of those killed, ..." on the next line are two sentences)."""
+    start = doc[i].sent.start
+    k = i
+    while k > start and not breaks_line(doc[k - 1]):
+        k -= 1
+    while k < i and doc[k].is_space:
+        k += 1
+    return k
+
+
+def line_end(doc: Doc, start: int) -> int:
+    """End of the sentence that starts at ``start``, or of its line if that comes first."""
+    end = doc[start].sent.end
+    for k in range(start, end):
+        if doc[k].is_space and "\n" in doc[k].text:
+            return k
+        if "\n" in doc[k].whitespace_:
+            return k + 1
+    return end
 
 
 def only_says_who(doc: Doc, c: Cand) -> bool:
