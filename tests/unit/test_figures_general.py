@@ -461,3 +461,19 @@ def test_partitives_keep_the_antecedents_group(analyze, text, expected):
 def test_a_frame_can_open_the_line_after_a_table_row(analyze):
     r = analyze("Abducted since January: 260\nOf those abducted, 41 were girls and 7 were teachers.\n")
     assert figs(r) == [("hostage", 260, None), ("hostage", 41, "children"), ("hostage", 7, None)]
+
+
+# -- B11: 'displaced' before the noun says what the people were; a harm verb on them says what befell them
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The airstrike killed 7 displaced farmers near the camp.", [("killed", 7, None)]),
+        ("Gunmen abducted 12 displaced women from the settlement.", [("hostage", 12, "women")]),
+        ("Some 3,500 displaced people reached the border town.", [("displaced", 3500, None)]),
+        ("About 40 wounded soldiers were evacuated by helicopter.", [("injured", 40, "combatants")]),
+    ],
+)
+def test_displaced_as_a_modifier(analyze, text, expected):
+    assert figs(analyze(text)) == expected

@@ -44,6 +44,12 @@ def find_category(doc: Doc, c: Cand) -> None:
         found = finder(doc, c)
         if found is not None:
             cat, tok = found
+            if finder is participle_near and c.noun is not None and c.m.last < tok.i < c.noun.i:
+                # "killed nine displaced people": the modifier says what they were, the verb what befell them
+                # (a move does not outweigh it: "208 wounded people were evacuated" are injured)
+                done = predicate(doc, c)
+                if done is not None and done[0] not in (cat, "displaced"):
+                    cat, tok = done
             if finder is count_toll and c.noun is None:
                 c.subgroup = c.subgroup or group_of(tok)
             if is_mixed(tok, cat):
