@@ -208,3 +208,26 @@ def test_a_plural_joined_to_a_count_shares_it(analyze):
 def test_a_stated_count_overrides_a_bare_plural(analyze_isaf):
     r = analyze_isaf("Militants Detained in Raid\nThe patrol detained three suspected militants on Monday.")
     assert figs(r) == [("detained", 3, "exact", "combatants")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The patrol spotted multiple armed gunmen near the road. The patrol engaged and killed the gunmen.",
+            [("killed", 3, "vague", "combatants")],
+        ),
+        (
+            "A drone crew watched one fighter planting a mine and later killed the fighter.",
+            [("killed", 1, "exact", "combatants")],
+        ),
+        # one of a group, told apart from the group: the definite singular is the one already counted
+        (
+            "A group of three gunmen opened fire. Soldiers killed one and wounded two others. "
+            "The gunman killed was a local commander.",
+            [("killed", 1, "exact", None), ("injured", 2, "exact", None)],
+        ),
+    ],
+)
+def test_a_definite_mention_takes_the_count_of_people_not_yet_harmed(analyze_isaf, text, expected):
+    assert figs(analyze_isaf(text)) == expected

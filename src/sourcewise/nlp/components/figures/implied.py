@@ -94,6 +94,14 @@ def implied_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 if person.i in counted or any(ch.i in counted for ch in person.lefts):
                     continue  # "several suspected IMU insurgents", "25 leaders and facilitators": counted
                 known = [*cands, *out]
+                ante = _unharmed_antecedent(person, category, known)
+                if ante is not None:  # "identified two armed men ... killed the men": their count, harmed now
+                    back = Cand(_mention(person, ante.m.value, ante.m.qualifier, ante.m.vague_word), noun=person)
+                    back.category, back.harm, back.person, back.subgroup = category, v, True, ante.subgroup
+                    back.quote = _quote(doc, person, v)
+                    counted.update(range(person.left_edge.i, person.i + 1))
+                    out.append(back)
+                    continue
                 c = _implied(doc, person, category, v, known)
                 if c is not None and not _repeats(c, known):
                     counted.update(range(person.left_edge.i, person.i + 1))  # not its conjuncts
@@ -101,6 +109,33 @@ def implied_candidates(doc: Doc, cands: list[Cand]) -> list[Cand]:
     stated = {_group(c.category) for c in cands if c.category}
     # a bare plural is a last resort: a stated count of the same harm anywhere in the text overrides it
     return [c for c in out if c.m.vague_word != "bare_plural" or _group(c.category) not in stated]
+
+
+def _unharmed_antecedent(t: Token, category: str, known: list[Cand]) -> Cand | None:
+    """The count a definite mention takes back ("spotted one gunman ... killing the gunman", "identified
+    multiple armed men ... killed the men"): the nearest earlier count of the same noun in this or the two
+    sentences before, when that count said no harm of its own (a harmed one is the same people again), agrees
+    in number, and no count of the same harm stands between them ("three gunmen fired; troops killed one ...
+    the gunman killed was a commander")."""
+    if not any(ch.dep_ == "det" and ch.lower_ in ("the", "these", "those") for ch in t.children):
+        return None
+    doc = t.doc
+    floor = t.sent.start
+    for _ in range(2):
+        if floor > 0:
+            floor = doc[floor - 1].sent.start
+    lemma = t.lemma_.lower()
+    earlier = [c for c in known if floor <= c.m.first < t.i and c.noun is not None and c.noun.lemma_.lower() == lemma]
+    if not earlier:
+        return None
+    ante = max(earlier, key=lambda c: c.m.first)
+    if ante.category is not None or not ante.person or ante.m.high is not None:
+        return None
+    if (t.tag_ in ("NNS", "NNPS")) != (ante.noun is not None and ante.noun.tag_ in ("NNS", "NNPS")):
+        return None  # "a group of three gunmen ... the gunman": one of them, not the three
+    if any(ante.m.first < c.m.first < t.i and _group(c.category) == _group(category) for c in known):
+        return None
+    return ante if ante.m.value or ante.m.vague_word else None
 
 
 def _noun_patients(n: Token) -> list[Token]:
