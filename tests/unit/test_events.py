@@ -218,3 +218,23 @@ def test_a_date_naming_the_incident_wins_over_the_date_of_a_toll_update(analyze)
     )
     report = analyze(text, published="2023-06-09")
     assert [e.date for e in report.events] == ["2023-06-06"]
+
+
+def test_an_update_joined_in_the_same_document_retells_the_incident(analyze_isaf):
+    text = (
+        "Police detain suspected smugglers near border\n\n"
+        "TOWNVILLE, Freedonia (April 9, 2019) - Border police detained three suspected smugglers in a raid "
+        "near the crossing yesterday.\n\n"
+        "----\n\n"
+        "UPDATE: Police confirm capture of smuggling ring leader\n\n"
+        "TOWNVILLE, Freedonia (April 11, 2019) - Police confirmed today that a smuggling ring leader was "
+        "detained during an operation in the border district April 9.\n"
+    )
+
+    def summed(report):
+        return sum(t.value or t.low or 0 for e in report.events for t in e.totals.values())
+
+    r = analyze_isaf(text)
+    assert len(r.events) == 2 and summed(r) == 3  # the update dates the same raid a day apart: told again
+    assert summed(analyze_isaf(text.replace("April 9.", "April 2."))) == 4  # another day: another operation
+    assert summed(analyze_isaf(text.replace("----\n\n", ""))) == 4  # one release: the rule does not apply

@@ -20,6 +20,7 @@ Totals follow ``nlp/totals.py`` with the convention's minimums that
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -520,7 +521,34 @@ def _finish(
     for e in events:
         if e.scope == "tally" or (e.scope == "summary" and told):
             e.totals = {}
+    days = [(inc.date or (dateline_day if inc.scope != "tally" else None)) for inc in ordered]
+    _retold_in_later_releases(text_of(doc), events, [d.first if d is not None else None for d in days])
     return events
+
+
+# a rule line between two releases joined in one document ("----")
+_RELEASE_RULE = re.compile(r"(?m)^[ \t]*-{3,}[ \t]*$")
+
+
+def _retold_in_later_releases(text: str, events: list[EventSpan], days: list[dt.date | None]) -> None:
+    """A document that joins several releases with rule lines tells an incident again in a later one
+    ("UPDATE: ... confirmed the capture of the leader"): an event of a later release dated within a day of
+    one with totals in an earlier release counts only the categories that one does not (updates date the
+    same operation by the day it happened or by "yesterday" of a later dateline)."""
+    rules = [m.start() for m in _RELEASE_RULE.finditer(text)]
+    if not rules:
+        return
+    release = [sum(r < e.start for r in rules) for e in events]
+    for n, e in enumerate(events):
+        this = days[n]
+        if release[n] == 0 or this is None or not e.totals:
+            continue
+        for k, other in enumerate(events):
+            day = days[k]
+            if release[k] >= release[n] or day is None or not other.totals or abs((this - day).days) > 1:
+                continue
+            have = {family(cat) for cat in other.totals}
+            e.totals = {cat: t for cat, t in e.totals.items() if family(cat) not in have}
 
 
 def _kind(inc: _Incident, figs: list[FigureSpan]) -> str:
