@@ -477,3 +477,25 @@ def test_a_frame_can_open_the_line_after_a_table_row(analyze):
 )
 def test_displaced_as_a_modifier(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+# -- E20 / E21: a count for two harms at once, and releases still to come, are not figures
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since 2019 the raids have killed or wounded more than 730 herders, the council says.",
+        "About 150 fishermen were killed or went missing in the storm of fire that night.",
+        "Under the draft accord, 45 prisoners would be set free.",
+        "Officials said 20 hostages will be released on Friday.",
+        "The agreement would let 90 detainees return to their families.",
+    ],
+)
+def test_combined_counts_and_releases_to_come(analyze, text):
+    assert figs(analyze(text)) == []
+
+
+def test_people_still_held_stay_figures(analyze):
+    r = analyze("Some 80 hostages are still being held, and 12 detainees were moved to another prison.")
+    assert figs(r) == [("hostage", 80, None), ("detained", 12, None)]

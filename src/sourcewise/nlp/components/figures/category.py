@@ -38,6 +38,8 @@ def find_category(doc: Doc, c: Cand) -> None:
     if c.noun is not None and c.partitive is None:
         cat = harm_noun(c.noun)
         if cat:
+            if hypothetical_release(c.noun):
+                return  # "under the deal, 30 prisoners would be released": a release to come, not a count
             c.category, c.harm = cat, c.noun
             return
     for finder in (participle_near, predicate, count_toll, toll_left, verb_left):
@@ -63,6 +65,30 @@ def find_category(doc: Doc, c: Cand) -> None:
         head = anchor(doc, c).head
         if head.lemma_ in COPULAS:
             c.category, c.harm = harm_noun(c.noun), c.noun
+
+
+RELEASE_VERBS = frozenset({"free", "release", "exchange", "swap", "return", "repatriate", "hand"})
+PERMIT_VERBS = frozenset({"allow", "let", "permit"})
+MODALS = frozenset({"would", "could", "will", "may", "might", "shall", "should", "'ll", "'d"})
+
+
+def hypothetical_release(noun: Token) -> bool:
+    """Held people a modal verb says would, could or will be freed or exchanged ("12 detainees will be
+    freed", "the truce would allow 50 hostages to go home")."""
+    head = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if head.dep_ in ("ccomp", "xcomp") and head.head.lemma_.lower() in PERMIT_VERBS:
+        head = head.head  # "would allow 50 hostages to go home", parsed with the hostages going
+    lemma = head.lemma_.lower()
+    if lemma in PERMIT_VERBS:
+        if not any(
+            x.dep_ in ("xcomp", "ccomp") and x.lemma_.lower() in RELEASE_VERBS | {"go", "leave"} for x in head.children
+        ):
+            return False
+    elif lemma not in RELEASE_VERBS and not (lemma == "set" and any(ch.lower_ == "free" for ch in head.children)):
+        return False
+    return any(ch.dep_ == "aux" and ch.lower_ in MODALS for ch in head.children)
 
 
 def participle_near(doc: Doc, c: Cand) -> tuple[str, Token] | None:
@@ -590,8 +616,29 @@ def naive_lemma(word: str) -> str:
 def is_mixed(tok: Token, cat: str) -> bool:
     """ "killed or injured", "dead and wounded": one count for two categories is a casualty count."""
     for other in [*tok.conjuncts]:
-        other_cat = harm_participles().get(other.lower_) or harm_noun(other)
-        if other_cat and other_cat != cat and not has_own_subject(other, None, None) and abs(other.i - tok.i) <= 3:
+        other_cat = harm_participles().get(other.lower_) or harm_noun(other) or complement_harm(other)
+        if other_cat and other_cat != cat and not has_own_count(other) and abs(other.i - tok.i) <= 3:
+            return True
+    return False
+
+
+def complement_harm(v: Token) -> str | None:
+    """ "went missing", "fell ill": the harm a verb's complement states."""
+    for ch in v.children:
+        if (ch.dep_ in ("acomp", "oprd", "xcomp") or (ch.dep_ == "advcl" and ch.pos_ == "ADJ")) and (
+            ch.lower_ in harm_participles()
+        ):
+            return harm_participles()[ch.lower_]
+    return None
+
+
+def has_own_count(t: Token) -> bool:
+    """Does a coordinated harm word have people of its own: a passive subject ("8 were injured"), or a count
+    as subject or object ("and injured 8")? A shared agent ("attacks killed or injured 400") is not."""
+    for ch in t.children:
+        if ch.dep_ == "nsubjpass":
+            return True
+        if ch.dep_ in ("nsubj", "dobj", "attr", "nummod") and (ch.like_num or any(g.like_num for g in ch.children)):
             return True
     return False
 
