@@ -499,3 +499,25 @@ def test_combined_counts_and_releases_to_come(analyze, text):
 def test_people_still_held_stay_figures(analyze):
     r = analyze("Some 80 hostages are still being held, and 12 detainees were moved to another prison.")
     assert figs(r) == [("hostage", 80, None), ("detained", 12, None)]
+
+
+# -- A7: one count shared by people of several groups has no subgroup; listed people with their own count keep theirs
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militiamen abducted 62 girls and teachers from the college.", [("hostage", 62, None)]),
+        ("Around 1,400 women and elderly men were displaced by the floods of fighting.", [("displaced", 1400, None)]),
+        (
+            "The shell killed a farmer and three children near the well.",
+            [("killed", 3, "children")],
+        ),
+        (
+            "Soldiers detained 12 journalists and 30 students.",
+            [("detained", 12, "journalists"), ("detained", 30, None)],
+        ),
+    ],
+)
+def test_mixed_groups(analyze, text, expected):
+    assert figs(analyze(text)) == expected

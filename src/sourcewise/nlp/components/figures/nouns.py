@@ -57,6 +57,8 @@ def find_noun(doc: Doc, c: Cand) -> None:
             if entry is not None:
                 c.person = True
                 c.subgroup = c.subgroup or entry or modifier_subgroup(t)
+                if c.subgroup and c.partitive is None and mixed_group(t, c.subgroup):
+                    c.subgroup = None  # "300 women, children and old people": a mixed group has no subgroup
             elif is_harm_noun:
                 c.person = True
             if c.partitive == "noun" and is_harm_noun and c.category is None:
@@ -71,6 +73,19 @@ def find_noun(doc: Doc, c: Cand) -> None:
                 return  # "327 wounded": the participle is the predicate, no noun
             continue
         return
+
+
+def mixed_group(noun: Token, subgroup: str) -> bool:
+    """Is the counted noun one of several people nouns sharing the count ("140 pupils and teachers",
+    "35 men and boys"), one of another subgroup? Nouns with a count or determiner of their own ("and four
+    women", "a girl and", "his wife and") are people of their own."""
+    for x in noun.conjuncts:
+        if any(ch.dep_ in ("nummod", "det", "poss") or ch.like_num for ch in x.children):
+            continue
+        entry = people_entry(x)
+        if entry is not None and (entry or modifier_subgroup(x)) != subgroup:
+            return True
+    return False
 
 
 def harmed_group(doc: Doc, start: int, end: int) -> Token | None:
