@@ -521,3 +521,16 @@ def test_people_still_held_stay_figures(analyze):
 )
 def test_mixed_groups(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+# -- C14 / D17: a date inside a toll does not end it; a numbered table caption heads its rows
+
+
+def test_a_date_inside_a_toll(analyze):
+    r = analyze("A nurse was killed on Sunday, bringing the number of medics killed since June 2021 to 87.")
+    assert ("killed", 87, "medics") in figs(r)
+
+
+def test_a_numbered_caption_heads_its_rows(analyze):
+    r = analyze("Table 3: Injuries by camp\nCamp A: 140\nCamp B: 35\n")
+    assert figs(r) == [("injured", 140, None), ("injured", 35, None)]

@@ -100,3 +100,10 @@ def test_scale_written_once_applies_to_both_bounds():
 def test_unit_words_need_a_word_boundary(text, kind):
     q = find_quantities(text)[0]
     assert measure_kind(text, q) == kind
+
+
+def test_a_falling_pair_is_two_numbers_not_a_range():
+    assert quantities("killed since May 2023 to 240") == [
+        ("2023", 2023, None, None, "exact"),
+        ("240", 240, None, None, "exact"),
+    ]

@@ -231,6 +231,18 @@ def find_quantities(text: str) -> list[Quantity]:
         q = _to_quantity(m)
         if q is not None:
             out.append(q)
+        elif m.group("t_lo") and m.group("t_hi"):
+            out += _apart(m, ("t_lo", "t_hi"))  # "since March 2022 to 118": not a range, two numbers
+    return out
+
+
+def _apart(m: re.Match[str], groups: tuple[str, ...]) -> list[Quantity]:
+    """The bounds of a rejected "A to B" read as numbers of their own (a year before "to" is filtered later)."""
+    out = []
+    for g in groups:
+        value = parse_cardinal(m.group(g))
+        if value is not None:
+            out.append(Quantity(m.start(g), m.end(g), value, None, None, "exact", None, m.start(g)))
     return out
 
 

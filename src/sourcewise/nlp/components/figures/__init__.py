@@ -72,7 +72,13 @@ def sw_figures(doc: Doc) -> Doc:
 # -- one quantity
 
 
+# "Table 3", "Figure 2", "Chapter 4": a number that names a part of the document
+NUMBERED_PARTS = frozenset({"table", "figure", "chart", "graph", "annex", "chapter", "section", "part", "map"})
+
+
 def candidate(doc: Doc, m: NumberMention) -> Cand | None:
+    if m.first > 0 and doc[m.first - 1].lower_ in NUMBERED_PARTS and doc[m.first - 1].is_title:
+        return None
     c = Cand(m)
     find_noun(doc, c)
     if c.noun is not None and not c.person:

@@ -488,8 +488,8 @@ def count_toll(doc: Doc, c: Cand) -> tuple[str, Token] | None:
         return None
     for j in range(k - 1, max(sent_start, k - 16) - 1, -1):
         t = doc[j]
-        if t.lower_ in (".", ";") or t.like_num:
-            return None
+        if t.lower_ in (".", ";") or (t.like_num and t.ent_type_ != "DATE"):
+            return None  # another count ends the search; a date does not ("killed since March 2022 to 118")
         if t.lemma_.lower() in COUNT_NOUNS and j + 1 < k and doc[j + 1].lower_ == "of":
             found = counted_harm(t)
             return (found[0], t) if found else None

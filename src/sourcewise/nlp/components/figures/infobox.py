@@ -47,6 +47,7 @@ INFOBOX_CATEGORY = {
 # "Label: value" on a line of its own: the label names who and what, the value is one count
 ROW = re.compile(r"^[ \t\-•*]*(?P<label>[^\W\d][^:\n\d]{0,60}?)[ \t]*:[ \t]*(?P<value>[^\n]*?)[ \t.]*$", re.MULTILINE)
 HEADING_MAX_CHARS = 60
+CAPTION = re.compile(r"[ \t]*(?:Table|Figure|Chart|Graph)[ \t]+\d+[a-z]?[.:]?[ \t]*", re.IGNORECASE)
 
 
 def infobox_candidates(doc: Doc) -> list[Cand]:
@@ -165,9 +166,11 @@ def heading_above(doc: Doc, text: str, row_start: int) -> Span | None:
             return None
         row = ROW.fullmatch(line)
         if row is None:
-            if len(line.strip()) > HEADING_MAX_CHARS or line.rstrip().endswith(".") or re.search(r"\d", line):
+            caption = CAPTION.match(line)  # "Table 2. Deaths by province": the number is the table's
+            body = line[caption.end() :] if caption else line
+            if len(body.strip()) > HEADING_MAX_CHARS or body.rstrip().endswith(".") or re.search(r"\d", body):
                 return None
-            return doc.char_span(start, end, alignment_mode="expand")
+            return doc.char_span(start + (caption.end() if caption else 0), end, alignment_mode="expand")
         end = start - 1
     return None
 
