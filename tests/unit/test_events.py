@@ -238,3 +238,22 @@ def test_an_update_joined_in_the_same_document_retells_the_incident(analyze_isaf
     assert len(r.events) == 2 and summed(r) == 3  # the update dates the same raid a day apart: told again
     assert summed(analyze_isaf(text.replace("April 9.", "April 2."))) == 4  # another day: another operation
     assert summed(analyze_isaf(text.replace("----\n\n", ""))) == 4  # one release: the rule does not apply
+
+
+def test_background_of_an_earlier_time_sets_no_date_for_the_counts_after_it(analyze_isaf):
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Border police detained several smugglers near the crossing "
+        "yesterday, including a ring leader. The leader had been jailed before and was freed in March 2017. "
+        "After questioning, the police detained the leader along with two of his drivers."
+    )
+    assert {e.date for e in r.events if e.totals} == {"2019-04-08"}
+
+
+def test_a_rule_line_between_joined_releases_ends_the_incident(analyze_isaf):
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Border police detained two smugglers near the crossing yesterday.\n\n"
+        "----\n\n"
+        "Army clears hill villages\n\n"
+        "Soldiers killed three gunmen in the hills, the army said.\n"
+    )
+    assert [totals(e) for e in r.events] == [{"detained": (2, None)}, {"killed": (3, None)}]

@@ -133,7 +133,11 @@ def sw_events(doc: Doc) -> Doc:
     statements: list[_Incident] = []
     current: _Incident | None = None
     scene: DateSpan | None = None  # the last date the story was set at ("In Kunduz last night, a force went ...")
+    rules = [m.start() for m in _RELEASE_RULE.finditer(text_of(doc))]
     for k, sent in enumerate(sents):
+        if rules and rules[0] < sent.end_char:  # the rule may open the sentence the parser runs on into
+            rules = [r for r in rules if r >= sent.end_char]
+            current, scene = None, None  # a rule line between joined releases: the next one tells its own story
         if k in stated:
             for scope in ("tally", "summary"):
                 figs = [i for i in stated[k] if scopes[i] == scope]
@@ -150,12 +154,14 @@ def sw_events(doc: Doc) -> Doc:
         triggers = [(t, kind) for t, kind in _triggers(sent) if t.i not in skip]
         anchor = anchors[figs[0]] if figs else None
         date = _sentence_date(doc, sent, dates, anchor, triggers)
+        if not figs and date is not None and _background(date, current):
+            continue  # "the leader was released in April 2009": an earlier time, no new incident
         if not figs and not _dated_incident(sent, date, triggers, skip):
             if current is not None and triggers and not current.kinds:
                 current.kinds.extend(kind for _, kind in triggers)
             scene = _scene_date(doc, sent, dates, skip) or scene
             continue
-        if date is None and scene is not None:
+        if date is None and scene is not None and not _background(scene, current):
             date = scene
         scene = None
         earlier = _named_before(sent, triggers, incidents, current) if figs and date is None else None
@@ -237,6 +243,14 @@ def _period(doc: Doc, anchor: Token, dates: list[DateSpan], reference: Reference
         return DateSpan(first.start, first.end, value, "interval", begin, end, relative=True)
     covering = [d for d in dates if d.start <= marker.idx < d.end]
     return covering[0] if covering else None
+
+
+def _background(scene: DateSpan, current: _Incident | None) -> bool:
+    """Is the scene a time before the incident being told ("the leader was released in April 2009",
+    "a commander who was detained Feb. 26")? A sentence of background sets no date for the counts after it."""
+    if current is None or current.date is None or current.date.first is None or scene.last is None:
+        return False
+    return scene.last < current.date.first
 
 
 def _rejoin(
