@@ -178,7 +178,7 @@ def test_captured_and_detained_people_are_counted_once(analyze_isaf):
     assert totals(e) == {"hostage": (None, 4)}
     r = analyze_isaf(
         "KABUL, Afghanistan (March 7, 2019) - A patrol captured a weapons courier in the district yesterday. "
-        "Several men were detained during the search, including the courier."
+        "Several men were held after the search, including the courier."
     )
     assert totals(r.events[0]) == {"detained": (None, 3)}
 
@@ -244,7 +244,7 @@ def test_background_of_an_earlier_time_sets_no_date_for_the_counts_after_it(anal
     r = analyze_isaf(
         "TOWNVILLE, Freedonia (April 9, 2019) - Border police detained several smugglers near the crossing "
         "yesterday, including a ring leader. The leader had been jailed before and was freed in March 2017. "
-        "After questioning, the police detained the leader along with two of his drivers."
+        "After questioning, the police held the ring leader together with two of his drivers."
     )
     assert {e.date for e in r.events if e.totals} == {"2019-04-08"}
 

@@ -4,8 +4,8 @@ The spec's event is one incident. Two kinds of statements count people over more
 than one:
 
 - a *tally* over a period: "have detained more than 125 insurgents since
-  December 1", "killed so far", "to date", "this month alone", "conducted a dozen
-  operations over the past month, detaining scores" (the period hangs on the
+  December 1", "killed so far", "to date", "this month alone", "carried out ten
+  raids in recent weeks, arresting dozens" (the period hangs on the
   figure's verb or on a verb it depends on);
 - a *summary* of several incidents: "killed several insurgents during separate
   operations", "detained more than 10 during four operations" (a plural incident

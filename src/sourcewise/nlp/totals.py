@@ -24,11 +24,11 @@ own. Within one event and category, only top-level figures count (a figure
 
 Categories of one family (``FAMILIES``: captured and detained are both taken
 into custody) are folded together so that nobody is counted in both: a count of
-the other category joins a group it retells ("captured a leader and several of
-his associates ... several individuals were also detained": when unsure, the
-smaller number; "captured a facilitator ... several were detained, including
-the facilitator"; "the leader and two of his associates were detained" after
-"captured a facilitator and two of his associates"). Each group is then
+the other category joins a group it retells ("seized a commander and some of
+her guards ... some men were also held": when unsure, the
+smaller number; "seized a courier ... several were held, including
+the courier"; "the commander and three of his guards were held" after
+"seized a commander and three of his guards"). Each group is then
 reported under the category of the count it stands for. Counts of different
 categories are otherwise separate people, as before.
 """
@@ -77,7 +77,7 @@ class Count:
     further: bool = False  # its own words mark people beyond those named ("additional", "another", "more")
     more: bool = False  # "several more": more of the people just counted
     definite: bool = False  # a definite count ("the two men"): it restates people counted before
-    retold: bool = False  # told beside someone already counted ("he and one of his associates were detained")
+    retold: bool = False  # told beside someone already counted ("she and one of her aides were held")
     includes: bool = False  # an "including ..." hangs on the count itself (not on another word of its sentence)
 
 

@@ -165,7 +165,7 @@ def sw_events(doc: Doc) -> Doc:
             date = scene
         scene = None
         earlier = _named_before(sent, triggers, incidents, current) if figs and date is None else None
-        if earlier is not None:  # "the precision airstrike was conducted, killing Jan ...": that airstrike
+        if earlier is not None:  # "the drone strike was carried out, killing Omar ...": that strike
             earlier.figures.extend(figs)
             continue
         place = _sentence_place(doc, sent, places, anchor or (triggers[0][0] if triggers else sent.root))
@@ -256,8 +256,8 @@ def _background(scene: DateSpan, current: _Incident | None) -> bool:
 def _rejoin(
     i: int, figures: list[FigureSpan], anchors: list[Token], incidents: list[_Incident], current: _Incident | None
 ) -> bool:
-    """A toll that repeats a figure of an earlier incident belongs to it ("It brings the total deaths
-    to 22,438" after a paragraph about the last 24 hours): add it there, and say so."""
+    """A toll that repeats a figure of an earlier incident belongs to it ("That takes the overall death
+    toll to 9,870" after a paragraph about one day): add it there, and say so."""
     f = figures[i]
     if f.value is None or not _is_toll(anchors[i]):
         return False
@@ -773,8 +773,8 @@ _PRONOUNS = {"he", "him", "she", "her", "they", "them"}
 
 
 def _retold_beside(doc: Doc, f: FigureSpan) -> bool:
-    """Is the count told beside someone already named ("the leader and two of his associates were
-    detained", "he and one of his associates", "detained him, along with one associate")?"""
+    """Is the count told beside someone already named ("the commander and three of his guards were
+    held", "she and one of her aides", "arrested him, along with one aide")?"""
     span = token_span(doc, f.start, f.end)
     if span is None:
         return False
@@ -794,7 +794,7 @@ def _retold_beside(doc: Doc, f: FigureSpan) -> bool:
 
 def _separate_clause(doc: Doc, a: FigureSpan, ta: Token, b: FigureSpan, tb: Token) -> bool:
     """Two counts of one category in one sentence are two groups ("killed a leader and one
-    insurgent", "25 children lost both parents while 130 lost one") unless one restates the
+    insurgent", "14 pupils lost their mothers while 60 lost their fathers") unless one restates the
     other as a toll ("brings the total deaths to ...")."""
     if _is_toll(ta) or _is_toll(tb):
         return False
@@ -803,12 +803,12 @@ def _separate_clause(doc: Doc, a: FigureSpan, ta: Token, b: FigureSpan, tb: Toke
     if a.value is not None and a.value == b.value and a.qualifier == b.qualifier != "implied":
         return False
     if ta.i != tb.i:
-        # "25 lost both parents while 130 lost one": two clauses of one statement, each stating its
+        # "14 lost their mothers while 60 lost their fathers": two clauses of one statement, each stating its
         # own exact count; "at least 161 ... although officials estimate about 800" are two estimates
         linked = tb.head.i == ta.i or ta.head.i == tb.i or tb in ta.conjuncts
         lo, hi = sorted((ta.i, tb.i))
         if any(t.lower_ in ("including", "includes", "included") for t in doc[lo:hi]):
-            return False  # "314 were injured, including ... 80 injured in the last 24 hours": a part
+            return False  # "212 were hurt, including ... 45 hurt since Monday": a part
         return linked and a.qualifier == b.qualifier == "exact" and not _hedged(ta) and not _hedged(tb)
     na = doc[a.noun] if a.noun is not None else None
     nb = doc[b.noun] if b.noun is not None else None
