@@ -77,7 +77,7 @@ def _cased(words: list[str]) -> str:
     return "|".join(forms)
 
 
-_MONTH_WORDS = [
+MONTH_WORDS = [
     "january",
     "february",
     "march",
@@ -90,9 +90,9 @@ _MONTH_WORDS = [
     "november",
     "december",
 ]
-_MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
+MONTH_ABBR = ["jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"]
 # "May" stands alone: as a month it needs a day or a year beside it (or a preposition, below).
-_MONTH = rf"(?:(?:{_cased(_MONTH_WORDS)})(?![A-Za-z])|(?:{_cased(_MONTH_ABBR)})(?:\.|(?![A-Za-z]))|May(?![A-Za-z]))"
+_MONTH = rf"(?:(?:{_cased(MONTH_WORDS)})(?![A-Za-z])|(?:{_cased(MONTH_ABBR)})(?:\.|(?![A-Za-z]))|May(?![A-Za-z]))"
 _WEEKDAY = rf"(?:{_cased(list(WEEKDAYS))})(?![A-Za-z])"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d])"

@@ -28,46 +28,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from sourcewise.nlp import lexicons
+from sourcewise.nlp.dateparse import MONTH_ABBR, MONTH_WORDS, WEEKDAYS
 from sourcewise.nlp.placenames import TYPE_WORDS
 
 _PLACE_PREPS = frozenset({"in", "near", "outside", "around", "inside", "across", "at"})
 #: Incident nouns that are not in events.json because they say nothing of the kind of violence.
 _GENERIC_INCIDENT_NOUNS = frozenset({"incident", "tragedy", "events", "event", "atrocity", "violence"})
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-    ]
-)
+#: Month and weekday names (dateparse's tables): a date, never a place.
+_CALENDAR = frozenset([*MONTH_WORDS, "may", *MONTH_ABBR, *WEEKDAYS])
 
 
 @cache
