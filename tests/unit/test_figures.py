@@ -27,8 +27,8 @@ def figs(report):
         ("Car bomb kills 12 in northern town", [("killed", 12, "exact", None)]),
         # participles beside the count
         (
-            "Eleven soldiers killed, 30 wounded in ambush",
-            [("killed", 11, "exact", "combatants"), ("injured", 30, "exact", None)],
+            "Eleven soldiers killed, 30 wounded in ambush",  # the bare 30 are soldiers too, as in "and 30 wounded"
+            [("killed", 11, "exact", "combatants"), ("injured", 30, "exact", "combatants")],
         ),
         ("Hospitals received 75 wounded people by noon.", [("injured", 75, "exact", None)]),
         # tolls

@@ -534,3 +534,23 @@ def test_a_date_inside_a_toll(analyze):
 def test_a_numbered_caption_heads_its_rows(analyze):
     r = analyze("Table 3: Injuries by camp\nCamp A: 140\nCamp B: 35\n")
     assert figs(r) == [("injured", 140, None), ("injured", 35, None)]
+
+
+# -- A1: headline and summary pairs joined by a comma share the group as "and" pairs do
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rocket attack on the market: four civilians dead, 27 wounded",
+            [("killed", 4, "civilians"), ("injured", 27, "civilians")],
+        ),
+        (
+            "Border clash: 3 guards killed, 8 injured",
+            [("killed", 3, "combatants"), ("injured", 8, "combatants")],
+        ),
+    ],
+)
+def test_headline_pairs_after_a_comma(analyze, text, expected):
+    assert figs(analyze(text)) == expected

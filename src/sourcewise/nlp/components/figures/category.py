@@ -99,7 +99,9 @@ def participle_near(doc: Doc, c: Cand) -> tuple[str, Token] | None:
     for k in range(start, min(start + 3, sent.end)):
         t = doc[k]
         cat = harm_participles().get(t.lower_)
-        if cat and t.tag_ in ("VBN", "JJ", "VBD", "NN", "NNS") and not has_own_subject(t, m, c.noun):
+        # "6 soldiers killed, 11 injured": the parser may make the 11 an apposition of the first subject
+        listed = k == m.last + 1 and doc[m.root].dep_ == "appos"
+        if cat and t.tag_ in ("VBN", "JJ", "VBD", "NN", "NNS") and (listed or not has_own_subject(t, m, c.noun)):
             return cat, t
         if t.pos_ != "ADV":
             break

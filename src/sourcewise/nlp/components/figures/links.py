@@ -6,7 +6,7 @@ noun and qualifier) of the figure it is tied to, and parts point at wholes.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from .category import anchor, described_harm, first_token, toll_noun
 from .lexicon import COPULAS, MORE_WORDS, PARTITIVE_PRONOUNS, harm_participles, lex, people_entry, tokens_with_lower
@@ -413,9 +413,20 @@ def elliptic_pair(doc: Doc, a: Cand, b: Cand) -> bool:
     between = doc[max(a.m.last, a.noun.i) + 1 : b.m.first]
     return (
         len(between) <= 8
-        and any(t.lower_ == "and" for t in between)
+        and (any(t.lower_ == "and" for t in between) or participle_list(a, b, between))
         and not any(t.lower_ in (".", ";", "but", "while", "whereas", "although") for t in between)
         and not other_agent(a.harm, b.harm)
+    )
+
+
+def participle_list(a: Cand, b: Cand, between: Span) -> bool:
+    """ "three civilians dead, 19 wounded": two counts each followed by its own harm word, only a comma
+    between them (the headline and summary form of "and"); a longer list may name other people next."""
+    if a.harm is None or b.harm is None or b.harm.i != b.m.last + 1:
+        return False
+    after = b.harm.nbor(1) if b.harm.i + 1 < len(b.harm.doc) else None
+    return [t.lower_ for t in between] == [a.harm.lower_, ","] and (
+        after is None or after.lower_ not in (",", "and", "or")
     )
 
 
