@@ -554,3 +554,19 @@ def test_a_numbered_caption_heads_its_rows(analyze):
 )
 def test_headline_pairs_after_a_comma(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+# -- B8: moved to a shelter or camp, relocated, taken refuge
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Roughly 450 tenants were moved to an emergency shelter.", [("displaced", 450, None)]),
+        ("Officials relocated 75 households from the flooded valley.", [("displaced", 75, "families")]),
+        ("Some 2,000 people sought refuge in the monastery.", [("displaced", 2000, None)]),
+        ("About 60 troops moved to a camp near the airport.", []),
+    ],
+)
+def test_moves_to_shelter(analyze, text, expected):
+    assert figs(analyze(text)) == expected
