@@ -479,8 +479,8 @@ VALUE_BEFORE = frozenset({"to", "at", "reach", "pass", "exceed", "top", "hit", "
 
 
 def count_toll(doc: Doc, c: Cand) -> tuple[str, Token] | None:
-    """ "the number of health workers killed this year to 58", "the number of people who have fled passed
-    36,000", "the number of displaced people has reached 250,000": the count is the value of a number of
+    """ "the number of nurses killed since spring to 44", "the number of villagers who escaped passed
+    12,500", "the number of displaced people has reached 250,000": the count is the value of a number of
     harmed people (the harm read from the people's own participle or relative clause)."""
     if c.noun is not None:
         return None

@@ -527,7 +527,7 @@ def link_backrefs(doc: Doc, cands: list[Cand]) -> None:
     """Counts that point back at a harm already stated.
 
     "rose to 30 on Friday, up from 18": an earlier value of the same count. "The mayor put the number at
-    19", "other estimates ran as high as 300": a bare count noun restates the harm of the passage (when
+    19", "rival estimates went as high as 520": a bare count noun restates the harm of the passage (when
     it names one harm only). "Another 900 remained in morgues", "while 40 remain in Gaza": the harmed
     noun of an earlier count (bodies, hostages) is left out. "130 remain held" after an abduction: held
     hostage, not detained.
@@ -594,7 +594,7 @@ def harmed_noun(t: Token) -> bool:
 
 def bare_count_value(doc: Doc, k: int) -> bool:
     """Is the quantity starting at token ``k`` the value of a count noun with no "of" ("put the number
-    at 19", "estimates ran as high as 300", "the figure is 40")?"""
+    at 19", "estimates went as high as 520", "the figure is 40")?"""
     if k < 1:
         return False
     prev = doc[k - 1]
