@@ -570,3 +570,13 @@ def test_headline_pairs_after_a_comma(analyze, text, expected):
 )
 def test_moves_to_shelter(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+def test_a_second_harm_with_its_own_subject_is_no_combined_count(analyze):
+    r = analyze("One herder was killed and another wounded near the well.")
+    assert ("killed", 1) in [(f.category, f.value) for f in r.figures]
+
+
+def test_an_aim_is_no_deed(analyze_isaf):
+    r = analyze_isaf("Police units have focused their efforts on arresting and killing smuggling bosses in the valley.")
+    assert r.figures == ()

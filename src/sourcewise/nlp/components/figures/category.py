@@ -634,11 +634,17 @@ def complement_harm(v: Token) -> str | None:
     return None
 
 
+_FURTHER_PEOPLE = frozenset({"another", "others", "more", "several", "many", "some", "dozens", "scores"})
+
+
 def has_own_count(t: Token) -> bool:
     """Does a coordinated harm word have people of its own: a passive subject ("8 were injured"), or a count
-    as subject or object ("and injured 8")? A shared agent ("attacks killed or injured 400") is not."""
+    as subject or object ("and injured 8"), or a subject of its own ("and another wounded")? A shared agent
+    ("attacks killed or injured 400") is not."""
     for ch in t.children:
         if ch.dep_ == "nsubjpass":
+            return True
+        if ch.dep_ in ("nsubj", "det") and ch.lower_ in _FURTHER_PEOPLE:  # "and another (was) wounded"
             return True
         if ch.dep_ in ("nsubj", "dobj", "attr", "nummod") and (ch.like_num or any(g.like_num for g in ch.children)):
             return True

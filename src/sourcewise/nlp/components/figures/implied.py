@@ -175,11 +175,19 @@ def _irrealis(v: Token) -> bool:
     for ch in v.children:
         if ch.dep_ == "neg" or (ch.dep_ == "aux" and (ch.tag_ == "MD" or ch.lower_ == "to")):
             return True
+    while v.dep_ == "conj" and v.tag_ == "VBG" and v.head.tag_ == "VBG":
+        v = v.head  # "on capturing and killing": the second gerund shares the first one's frame
     if v.dep_ == "xcomp" and v.head.lemma_.lower() in IRREALIS_HEADS:
         return True
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in ("for", "in", "of"):
         return True  # a record, not an incident: "known for abducting", "involved in killing", "accused of"
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "on" and v.head.head.lemma_.lower() in _AIMS:
+        return True  # an aim, not a deed: "focused their efforts on capturing and killing leaders"
     return v.dep_ in ("amod", "compound")
+
+
+#: Words whose "on ...ing" states an aim: "efforts on", "focus on", "intent on", "concentrate on".
+_AIMS = frozenset({"effort", "focus", "concentrate", "intent", "bent", "emphasis", "aim", "insist", "mission"})
 
 
 def _patients(v: Token) -> list[tuple[Token, str]]:
