@@ -8,7 +8,6 @@ import urllib.request
 
 import pytest
 
-from sourcewise.nlp import components
 from sourcewise.store import open_store
 
 pytestmark = pytest.mark.e2e
@@ -47,8 +46,6 @@ def test_seed_article_click_613_shows_its_record(page, corpus_server, corpus_scr
 
 
 def test_khojaly_incident_lines_up_sources(page, corpus_server, corpus_screenshots):
-    if "sw_events" not in components.PIPELINE:
-        pytest.skip("the events component is not in the pipeline yet: the corpus has no incidents")
     incidents = api(corpus_server, "/api/incidents?place=Khojaly&limit=50")
     khojaly = max(incidents, key=lambda i: len(i["documents"]))
     assert len(khojaly["documents"]) >= 4
