@@ -1,7 +1,6 @@
 """The ledger on the real dev corpus: the four Khojaly articles line up as one incident.
 
-Needs the events component (dates and events); skipped cleanly where it is not
-in the pipeline yet, and where ../shared is absent.
+Skipped cleanly where ../shared is absent.
 """
 
 from __future__ import annotations
@@ -9,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from sourcewise.ledger import ingest
-from sourcewise.nlp import components
 from sourcewise.store import open_store
 
 KHOJALY = ("00-newsaz", "01-khojaly-wikipedia", "03-khojaly-hrw-excerpts", "08-khojaly-trend")
@@ -17,8 +15,6 @@ KHOJALY = ("00-newsaz", "01-khojaly-wikipedia", "03-khojaly-hrw-excerpts", "08-k
 
 @pytest.fixture(scope="module")
 def ledger(corpus, analyzer, tmp_path_factory):
-    if "sw_events" not in components.PIPELINE:
-        pytest.skip("the events component is not in the pipeline yet")
     db = str(tmp_path_factory.mktemp("ledger") / "corpus.db")
     with open_store(db) as store:
         summary = ingest(store, [corpus / "articles"], analyzer=analyzer)
