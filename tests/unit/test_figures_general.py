@@ -580,3 +580,75 @@ def test_a_second_harm_with_its_own_subject_is_no_combined_count(analyze):
 def test_an_aim_is_no_deed(analyze_isaf):
     r = analyze_isaf("Police units have focused their efforts on arresting and killing smuggling bosses in the valley.")
     assert r.figures == ()
+
+
+# -- F1: "the remaining 25", "the other 40": the rest of a counted group keep its subgroup
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Gunmen abducted 36 women from the market; nine escaped, and the remaining 27 are still held.",
+            [("hostage", 36, "women"), ("hostage", 27, "women")],
+        ),
+        (
+            "The army detained 44 men at the crossing. Fifteen were released on Friday, and the other 29 are missing.",
+            [("detained", 44, "men"), ("missing", 29, "men")],
+        ),
+    ],
+)
+def test_the_rest_of_a_group_keep_its_subgroup(analyze, text, expected):
+    assert figs(analyze(text)) == expected
+
+
+# -- F2: a container before the harmed noun ("sets of remains", "bags of bodies")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Divers recovered 17 sets of remains from the reservoir.", [("killed", 17, None)]),
+        ("Another 6 bags of human remains were exhumed near the airfield.", [("killed", 6, None)]),
+        ("The convoy carried 400 bags of rice to the enclave.", []),
+    ],
+)
+def test_containers_of_remains(analyze, text, expected):
+    assert figs(analyze(text)) == expected
+
+
+# -- F3: a counted group of families leaves ("all of the village's 300 families fled", "the last 9 families left")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Almost all of the town's 650 families fled to the coast.", [("displaced", 650, "families")]),
+        ("All 120 households abandoned the settlement after the raids.", [("displaced", 120, "families")]),
+        ("By June, the last nine families left in a matter of days.", [("displaced", 9, "families")]),
+        ("Only 30 families left in the village.", []),
+        ("The 40 soldiers left on Monday.", []),
+    ],
+)
+def test_families_leaving(analyze, text, expected):
+    assert figs(analyze(text)) == expected
+
+
+# -- F4, F5: a range cut from its verb by an aside; a rival estimate "put the number at N" late in a clause
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Between 2,500 and 4,000 villagers, most of them herders, were killed in the spring offensive.",
+            [("killed", (2500, 4000), None)],
+        ),
+        (
+            "Militiamen seized more than 60 travellers near the ford, police said, though local chiefs put the number at 41.",
+            [("hostage", 60, None), ("hostage", 41, None)],
+        ),
+    ],
+)
+def test_range_with_an_aside_and_rival_estimates(analyze, text, expected):
+    assert figs(analyze(text)) == expected

@@ -33,6 +33,7 @@ from .links import (
     link_including,
     link_partitives,
     link_relatives,
+    link_rest,
     link_topic,
 )
 from .nouns import find_noun
@@ -63,6 +64,7 @@ def sw_figures(doc: Doc) -> Doc:
     link_topic(doc, cands)
     link_continuation(doc, cands)
     link_backrefs(doc, cands)
+    link_rest(doc, cands)
     cands += implied_candidates(doc, cands)
     cands.sort(key=lambda c: c.m.start)
     doc._.sw_figures = finalise(doc, cands, convention)

@@ -121,6 +121,12 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
     for ch in t.children:  # "two suspects taken into custody": the noun's own reduced relative says its fate
         if ch.dep_ == "acl" and ch.tag_ == "VBN":
             found = verb_category(ch, "passive", verbs)
+            if (
+                found is None
+                and t.dep_ == "ROOT"
+                and not any(x.lower_ in ("only", "just") for x in t.subtree if x.i < t.i)
+            ):
+                found = verb_category(ch, "subject", verbs)  # the only verb: "the last six families left"
             if found is not None:
                 return found
     gerund = _being_done(t)
@@ -280,6 +286,8 @@ def anchor(doc: Doc, c: Cand) -> Token:
     for _ in range(3):  # "a total of nine residents died": the count stands in for "total"
         if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lemma_.lower() in TRANSPARENT_NOUNS:
             t = t.head.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ in WHOLE_WORDS:
+            t = t.head.head  # "all of the hamlet's 500 families fled": all of them did
         else:
             break
     return t
@@ -369,10 +377,16 @@ def verb_keys(v: Token) -> list[str]:
         and any(ch.lower_ in ("again", "since") for ch in v.subtree)
     ):
         keys.append(f"never {lemma} again")  # "were never seen again", "have not been heard from since"
-    if lemma == "leave":
+    if lemma in ("leave", "abandon", "desert"):
         for ch in v.children:
             if ch.dep_ == "dobj" and is_place(ch):
-                keys.append("leave place")  # "have left the town", "left their homes"
+                keys.append("leave place")  # "have left the town", "left their homes", "abandoned the village"
+        if lemma == "leave" and not any(ch.dep_ == "dobj" for ch in v.children):
+            subjects = [ch for ch in v.children if ch.dep_ == "nsubj"]
+            if v.dep_ == "acl" and v.head.dep_ == "ROOT":
+                subjects.append(v.head)  # the parser hangs the only verb on its subject: "the last families left"
+            if any(x.lemma_.lower() in HOUSEHOLD_NOUNS for x in subjects):
+                keys.append("leave place")  # "the last eight families left": a household that leaves is uprooted
     if lemma == "lose":
         for ch in v.children:
             if ch.dep_ != "dobj":
@@ -392,6 +406,10 @@ def verb_keys(v: Token) -> list[str]:
     keys.append(lemma)
     return keys
 
+
+HOUSEHOLD_NOUNS = frozenset({"family", "household"})
+# words that stand for every one of the counted people: "all of the 500 families", "both of the two men"
+WHOLE_WORDS = frozenset({"all", "both", "each"})
 
 PLACE_NOUNS = frozenset(
     {

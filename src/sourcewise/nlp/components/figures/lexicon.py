@@ -45,6 +45,8 @@ IRREALIS_HEADS = {
 COPULAS = {"be", "remain", "become", "stay"}
 # nouns that only carry a count: "a total of 7 people were killed" says the 7 were killed
 TRANSPARENT_NOUNS = {"total", "number", "tally", "count", "group", "sum", "maximum", "minimum"}
+# nouns that hold what they count: "13 sets of remains", "9 bags of bodies" count the remains (the dead)
+CONTAINER_NOUNS = frozenset({"set", "bag", "sack", "box", "coffin"})
 PARENT_WORDS = {"parent", "parents", "mother", "father"}
 TOLL_VERBS = {
     "rise",

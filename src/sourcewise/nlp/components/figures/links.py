@@ -569,6 +569,24 @@ def link_backrefs(doc: Doc, cands: list[Cand]) -> None:
                 c.subgroup = c.subgroup or p.subgroup
 
 
+# "the remaining 25", "the other 40": the count of the rest of a group already counted
+REST_WORDS = frozenset({"remaining", "other"})
+
+
+def link_rest(doc: Doc, cands: list[Cand]) -> None:
+    """ "detained 37 men; 12 were released, and the remaining 25 are missing": the rest of a counted group
+    are the same people, so they keep its subgroup whatever has happened to them since."""
+    for i, c in enumerate(cands):
+        if c.infobox or c.subgroup or (c.noun is not None and not elliptic_noun(c.noun)):
+            continue
+        k = first_token(doc, c)
+        if k < 2 or doc[k - 1].lower_ not in REST_WORDS or doc[k - 2].lower_ != "the":
+            continue
+        p = recent(doc, cands, i, lambda p: p.category is not None and p.person and p.noun is not None)
+        if p is not None and not p.mixed:
+            c.subgroup = p.subgroup
+
+
 def passage_harm(doc: Doc, k: int) -> tuple[str, Token] | None:
     """The one harm named in this sentence (before token ``k``) and the one before, if only one is."""
     verbs = lex()[0]["verbs"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .lexicon import (
+    CONTAINER_NOUNS,
     MORE_WORDS,
     PARTITIVE_PRONOUNS,
     SKIP_BEFORE_NOUN,
@@ -51,6 +52,7 @@ def find_noun(doc: Doc, c: Cand) -> None:
                 continue  # "KLA insurgents", "health workers", "elderly persons": the head noun counts
             if t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "") and people_entry(t) is None:
                 return  # "100 Kalashnikovs", "3 Hellfire": a name, not people
+            t = contained_harm_noun(doc, t, sent_end) or t
             c.noun = t
             entry = people_entry(t)
             is_harm_noun = harm_noun(t)
@@ -73,6 +75,19 @@ def find_noun(doc: Doc, c: Cand) -> None:
                 return  # "327 wounded": the participle is the predicate, no noun
             continue
         return
+
+
+def contained_harm_noun(doc: Doc, t: Token, sent_end: int) -> Token | None:
+    """ "13 sets of remains", "9 bags of human remains": the count is of the harmed noun the container holds."""
+    if t.lemma_.lower() not in CONTAINER_NOUNS or t.i + 1 >= sent_end or doc[t.i + 1].lower_ != "of":
+        return None
+    for k in range(t.i + 2, min(t.i + 5, sent_end)):
+        x = doc[k]
+        if harm_noun(x) is not None:
+            return x
+        if x.pos_ not in ("ADJ", "DET") and x.dep_ not in ("amod", "compound"):
+            return None
+    return None
 
 
 def mixed_group(noun: Token, subgroup: str) -> bool:
