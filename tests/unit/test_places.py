@@ -96,3 +96,10 @@ def test_a_district_known_only_by_its_province_is_recorded_as_the_province(analy
 def test_a_district_name_alone_is_not_a_place(analyze):
     report = analyze("Tani said the meeting would start at noon.")
     assert report.places == ()
+
+
+def test_a_transposed_spelling_of_a_province_seen_in_reporting_resolves(analyze):
+    """'Ghanzi' for Ghazni appears in press releases; with 'province' and an Afghan district it is Ghazni."""
+    report = analyze("KABUL, Afghanistan (May 2, 2011) — Police searched a house in Andar district, Ghanzi province.")
+    assert "Ghazni" in [p.admin1 for p in report.places]
+    assert "KABUL" not in [p.quote for p in report.places]
