@@ -257,3 +257,24 @@ def test_a_rule_line_between_joined_releases_ends_the_incident(analyze_isaf):
         "Soldiers killed three gunmen in the hills, the army said.\n"
     )
     assert [totals(e) for e in r.events] == [{"detained": (2, None)}, {"killed": (3, None)}]
+
+
+def test_one_of_a_group_counted_before_is_a_member_not_its_number(analyze_isaf):
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Border police detained several smugglers near the crossing "
+        "yesterday. Police said one of multiple smugglers detained in the raid is a ring leader."
+    )
+    assert [totals(e) for e in r.events if e.totals] == [{"detained": (None, 3)}]
+
+
+def test_one_of_the_people_counted_before_is_a_member_but_one_of_others_counts(analyze_isaf):
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Soldiers killed numerous gunmen in the hills yesterday. "
+        "One of the gunmen died when his own grenade went off."
+    )
+    assert [totals(e) for e in r.events if e.totals] == [{"killed": (None, 4)}]
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Police detained several suspects near the crossing yesterday. "
+        "Police also detained one of the targeted smugglers and two additional suspects."
+    )
+    assert [totals(e) for e in r.events if e.totals] == [{"detained": (3, None)}]

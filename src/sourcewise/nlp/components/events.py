@@ -590,13 +590,18 @@ def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[T
     convention = settings.convention if settings is not None else "default"
     by_family: dict[str, list[int]] = {}
     seen: dict[str, int] = {}
+    nouns: dict[str, set[str]] = {}  # per category, the lemmas of the nouns counted so far
     for i in inc.figures:
         f = figures[i]
         if f.part_of is not None or f.unit != "people":
             continue
-        if _PARTITIVE.search(text_of(doc), f.start, f.end) and seen.get(f.category):
+        if (
+            _PARTITIVE.search(text_of(doc), f.start, f.end) or _of_a_group(doc, f, nouns.get(f.category, set()))
+        ) and seen.get(f.category):
             continue  # a part of a group counted before it
         seen[f.category] = seen.get(f.category, 0) + 1
+        if f.noun is not None:
+            nouns.setdefault(f.category, set()).add(doc[f.noun].lemma_.lower())
         by_family.setdefault(family(f.category), []).append(i)
     out: dict[str, dict] = {}
     wholes = {f.part_of for f in figures if f.part_of is not None}
@@ -644,6 +649,18 @@ def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[T
                 for i in members:
                     figures[i].group = g
     return out
+
+
+def _of_a_group(doc: Doc, f: FigureSpan, counted: set[str]) -> bool:
+    """Is the figure's number a part of a group counted before ("one of multiple men held", "one of the
+    gunmen died" after gunmen were counted), not the group's own number? "One of the targeted leaders"
+    after a count of suspects picks out people not counted yet."""
+    m = _OF_A_GROUP.match(text_of(doc), f.number.end) if f.number is not None else None
+    if m is None:
+        return False
+    if m["det"].lower() not in ("the", "these"):
+        return True  # "of multiple/several ...": a vague group, told before or not
+    return f.noun is not None and doc[f.noun].lemma_.lower() in counted
 
 
 def _back_references(doc: Doc, idx: list[int], figures: list[FigureSpan], anchors: list[Token]) -> dict[int, int]:
@@ -698,6 +715,8 @@ def _back_references(doc: Doc, idx: list[int], figures: list[FigureSpan], anchor
 
 # "several were detained, one of whom ...": a part of a group even where no whole was linked to it
 _PARTITIVE = re.compile(r"\b(?:one|two|three|some|most|many|all|each)\s+of\s+(?:whom|which|them|those)\b", re.I)
+# "one of the insurgents died", "one of multiple men detained": the figure's own number picks out members of a group
+_OF_A_GROUP = re.compile(r"\s+of\s+(?P<det>the|these|multiple|several|numerous|many)\b", re.I)
 _INCLUDING = re.compile(r"\b(?:including|among them|among whom|of whom|one of which|one of whom|to include)\b", re.I)
 
 
