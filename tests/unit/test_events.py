@@ -278,3 +278,12 @@ def test_one_of_the_people_counted_before_is_a_member_but_one_of_others_counts(a
         "Police also detained one of the targeted smugglers and two additional suspects."
     )
     assert [totals(e) for e in r.events if e.totals] == [{"detained": (3, None)}]
+
+
+def test_the_named_one_and_further_people_retell_the_count_that_included_him(analyze_isaf):
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Border police detained three suspected smugglers near the crossing "
+        "yesterday, including a ring leader. After questioning at the post, the ring leader and two additional "
+        "suspects were held."
+    )
+    assert [totals(e) for e in r.events if e.totals] == [{"detained": (3, None)}]

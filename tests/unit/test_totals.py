@@ -149,3 +149,12 @@ def test_a_definite_count_restates_the_people_before_it():
 def test_the_conventions_least_is_used_for_more_than():
     assert category_total([Count(0, 30, None, None, "more_than", least=30)]).low == 30
     assert category_total([Count(0, 30, None, None, "more_than", least=31)]).low == 31
+
+
+def test_further_people_beside_a_named_one_retell_the_group_that_included_him():
+    # "held three, including a courier ... the courier and two additional men were held": three, not five
+    again = [k(0, "detained", 3, includes=True), k(1, "detained", 2, retold=True, further=True, additive=True)]
+    assert {c: (t.value, t.low) for c, t in family_totals(again).items()} == {"detained": (3, None)}
+    # "held three ... the courier and four additional men were held": 1 + 4 is not the three, so more people
+    more = [k(0, "detained", 3), k(1, "detained", 4, retold=True, further=True, additive=True)]
+    assert {c: (t.value, t.low) for c, t in family_totals(more).items()} == {"detained": (7, None)}

@@ -142,6 +142,12 @@ def group_counts(counts: list[Count]) -> list[list[Count]]:
             _merge(groups, other, c)  # "five were detained, including the commander" (captured with others)
             continue
         same = [g for g in groups if not any(g is o for o in other)]
+        whole = _named_and_further(c, same)
+        if whole is not None:
+            whole.append(
+                c
+            )  # "the courier and two additional suspects were held" after "held three, including a courier"
+            continue
         vague = _vague_group(same)
         if vague is not None and c.additive and c.qualifier != "implied" and not _more_of_the_same(c):
             vague.append(c)  # "several others ... three additional suspects": the number of those others
@@ -151,6 +157,15 @@ def group_counts(counts: list[Count]) -> list[list[Count]]:
             continue
         _restate(groups, same, c)
     return groups
+
+
+def _named_and_further(c: Count, same: list[list[Count]]) -> list[Count] | None:
+    """The counted group a stated number of further people told beside a named one retells: "held
+    three, including a courier ... the courier and two additional suspects were held" is the three
+    again (the two are additional to the courier, not to the three)."""
+    if not (c.retold and (c.further or c.additive)) or c.qualifier not in _EXACT or c.value is None:
+        return None
+    return next((g for g in same if any(x.qualifier in _EXACT and minimum(x) == c.value + 1 for x in g)), None)
 
 
 def _more_of_the_same(c: Count) -> bool:
