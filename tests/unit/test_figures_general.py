@@ -626,6 +626,8 @@ def test_containers_of_remains(analyze, text, expected):
         ("Almost all of the town's 650 families fled to the coast.", [("displaced", 650, "families")]),
         ("All 120 households abandoned the settlement after the raids.", [("displaced", 120, "families")]),
         ("By June, the last nine families left in a matter of days.", [("displaced", 9, "families")]),
+        ("In Kafr Saba, the last 14 families left in a single month.", [("displaced", 14, "families")]),
+        ("Of the 60 families left in the camp, 12 are headed by women.", []),
         ("Only 30 families left in the village.", []),
         ("The 40 soldiers left on Monday.", []),
     ],
@@ -651,4 +653,22 @@ def test_families_leaving(analyze, text, expected):
     ],
 )
 def test_range_with_an_aside_and_rival_estimates(analyze, text, expected):
+    assert figs(analyze(text)) == expected
+
+
+# -- F6: a relative clause on the counted noun (or its bracketed restatement) says the harm
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Field teams registered 540 households (about 3,100 people) who had been driven from their homes.",
+            [("displaced", 540, "families"), ("displaced", 3100, None)],
+        ),
+        ("The clinic treated 75 children who had lost both parents.", [("orphaned", 75, "children")]),
+        ("Artillery killed 7 people who had fled the town.", [("killed", 7, None)]),
+    ],
+)
+def test_relative_clause_says_the_harm(analyze, text, expected):
     assert figs(analyze(text)) == expected

@@ -42,7 +42,7 @@ def find_category(doc: Doc, c: Cand) -> None:
                 return  # "under the deal, 30 prisoners would be released": a release to come, not a count
             c.category, c.harm = cat, c.noun
             return
-    for finder in (participle_near, predicate, count_toll, toll_left, verb_left):
+    for finder in (participle_near, predicate, count_toll, toll_left, verb_left, relative_harm):
         found = finder(doc, c)
         if found is not None:
             cat, tok = found
@@ -65,6 +65,27 @@ def find_category(doc: Doc, c: Cand) -> None:
         head = anchor(doc, c).head
         if head.lemma_ in COPULAS:
             c.category, c.harm = harm_noun(c.noun), c.noun
+
+
+def verbless(t: Token) -> bool:
+    """Does no verb govern the token? Then a participle hung on it is the sentence's only verb."""
+    return not any(a.pos_ in ("VERB", "AUX") for a in t.ancestors)
+
+
+def relative_harm(doc: Doc, c: Cand) -> tuple[str, Token] | None:
+    """ "counted 860 households (about 5,000 people) who had been forced from their homes": when nothing else
+    names a harm, a relative clause on the counted noun (or on its bracketed restatement) says what befell them."""
+    if c.noun is None or c.partitive is not None:
+        return None
+    heads = [c.noun] + [ch for ch in c.noun.children if ch.dep_ == "appos"]
+    for h in heads:
+        for ch in h.children:
+            if ch.dep_ == "relcl" and ch.pos_ == "VERB" and ch.i > c.noun.i:
+                role = "passive" if any(x.dep_ == "auxpass" for x in ch.children) else "subject"
+                found = verb_category(ch, role, lex()[0]["verbs"])
+                if found is not None:
+                    return found
+    return None
 
 
 RELEASE_VERBS = frozenset({"free", "release", "exchange", "swap", "return", "repatriate", "hand"})
@@ -121,11 +142,7 @@ def predicate(doc: Doc, c: Cand) -> tuple[str, Token] | None:
     for ch in t.children:  # "two suspects taken into custody": the noun's own reduced relative says its fate
         if ch.dep_ == "acl" and ch.tag_ == "VBN":
             found = verb_category(ch, "passive", verbs)
-            if (
-                found is None
-                and t.dep_ == "ROOT"
-                and not any(x.lower_ in ("only", "just") for x in t.subtree if x.i < t.i)
-            ):
+            if found is None and verbless(t) and not any(x.lower_ in ("only", "just") for x in t.subtree if x.i < t.i):
                 found = verb_category(ch, "subject", verbs)  # the only verb: "the last six families left"
             if found is not None:
                 return found
@@ -383,7 +400,7 @@ def verb_keys(v: Token) -> list[str]:
                 keys.append("leave place")  # "have left the town", "left their homes", "abandoned the village"
         if lemma == "leave" and not any(ch.dep_ == "dobj" for ch in v.children):
             subjects = [ch for ch in v.children if ch.dep_ == "nsubj"]
-            if v.dep_ == "acl" and v.head.dep_ == "ROOT":
+            if v.dep_ == "acl" and verbless(v.head):
                 subjects.append(v.head)  # the parser hangs the only verb on its subject: "the last families left"
             if any(x.lemma_.lower() in HOUSEHOLD_NOUNS for x in subjects):
                 keys.append("leave place")  # "the last eight families left": a household that leaves is uprooted
