@@ -287,3 +287,27 @@ def test_the_named_one_and_further_people_retell_the_count_that_included_him(ana
         "suspects were held."
     )
     assert [totals(e) for e in r.events if e.totals] == [{"detained": (3, None)}]
+
+
+def test_harm_told_as_what_happens_as_a_rule_is_no_incident(analyze_isaf):
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Police detained two smugglers near the crossing yesterday. "
+        "Innocent travellers are killed by these mines, and the police will keep hunting the smugglers, a "
+        "spokesman said."
+    )
+    assert [totals(e) for e in r.events if e.totals] == [{"detained": (2, None)}]
+    lead = analyze_isaf("TOWNVILLE, Freedonia (April 9, 2019) - Civilians are killed in shelling of the town.")
+    assert [totals(e) for e in lead.events if e.totals] == [{"killed": (None, 2)}]
+
+
+def test_a_deed_someone_assisted_in_is_imputed_but_assisting_people_is_not(analyze_isaf):
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Police detained two smugglers near the crossing yesterday. "
+        "The smugglers assisted in the killing of a border guard last year."
+    )
+    assert [totals(e) for e in r.events if e.totals] == [{"detained": (2, None)}]
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Soldiers set out to assist villagers during a patrol in the "
+        "hills on April 6 and killed two gunmen."
+    )
+    assert [(e.date, totals(e)) for e in r.events if e.totals] == [("2019-04-06", {"killed": (2, None)})]

@@ -78,6 +78,8 @@ _IMPUTING = {
     "participate",
     "accused",
 }
+#: Verbs that impute a deed only with the deed after "in": "assisted in the killing of", not "assist the villagers".
+_IMPUTING_IN = {"assist", "help", "aid"}
 _REPORTING = {"say", "report", "confirm", "announce", "state", "tell", "add", "claim", "deny", "note"}
 _TOLL_LEMMAS = {"toll", "tally", "number", "count", "figure", "total", "death"}
 _FINE = ("day", "interval", "month")
@@ -116,7 +118,7 @@ def sw_events(doc: Doc) -> Doc:
     places: list[PlaceSpan] = get_list(doc, "sw_places")
     skip = act_tokens(doc)
     anchors = [_figure_anchor(doc, f) for f in figures]
-    excluded = {i for i, f in enumerate(figures) if _imputed(anchors[i], f.noun)}
+    excluded = {i for i, f in enumerate(figures) if _imputed(anchors[i], f.noun) or _habitual(anchors[i], f)}
     scopes = {i: _scope(anchors[i]) for i, f in enumerate(figures) if i not in excluded and f.part_of is None}
     by_sentence: dict[int, list[int]] = {}
     stated: dict[int, list[int]] = {}  # sentence -> figures of tallies and summaries
@@ -285,6 +287,17 @@ def _figure_anchor(doc: Doc, f: FigureSpan) -> Token:
     return root if root is not None else doc[0]
 
 
+def _habitual(t: Token, f: FigureSpan) -> bool:
+    """ "Civilians are killed by such bombs": people without a number harmed in the simple present
+    passive is what happens as a rule, not an incident the text reports. A headline or lead ("Civilians
+    are killed in shelling") tells its incident in the present: the first sentence is never habitual."""
+    if f.value is not None or f.qualifier not in ("vague", "implied") or t.tag_ != "VBN" or t.sent.start == 0:
+        return False
+    return any(c.dep_ == "auxpass" and c.tag_ in ("VBP", "VBZ") for c in t.children) and not any(
+        c.dep_ == "aux" for c in t.children
+    )
+
+
 def _imputed(t: Token, own: int | None = None) -> bool:
     """ "a commander linked to an attack that killed four soldiers", "accused of being behind the
     killing of several soldiers": the incident is a deed the sentence imputes to someone. The counted
@@ -298,6 +311,8 @@ def _imputed(t: Token, own: int | None = None) -> bool:
             continue
         if cur.lemma_.lower() in _IMPUTING or cur.lower_ in _IMPUTING:
             return True
+        if cur.lower_ == "in" and cur.dep_ == "prep" and cur.head.lemma_.lower() in _IMPUTING_IN:
+            return True  # "assisted in the killing of", "helped in the attack that killed"
     return False
 
 
