@@ -311,3 +311,12 @@ def test_a_deed_someone_assisted_in_is_imputed_but_assisting_people_is_not(analy
         "hills on April 6 and killed two gunmen."
     )
     assert [(e.date, totals(e)) for e in r.events if e.totals] == [("2019-04-06", {"killed": (2, None)})]
+
+
+def test_as_many_others_told_again_after_the_named_people_are_the_same_others(analyze_isaf):
+    r = analyze_isaf(
+        "TOWNVILLE, Freedonia (April 9, 2019) - Two ring leaders and two other smugglers were detained by border "
+        "police near the crossing this morning. During the search the police detained the ring leaders, who ran "
+        "the route. Two other suspects were also detained."
+    )
+    assert [totals(e) for e in r.events if e.totals] == [{"detained": (4, None)}]

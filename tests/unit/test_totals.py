@@ -158,3 +158,20 @@ def test_further_people_beside_a_named_one_retell_the_group_that_included_him():
     # "held three ... the courier and four additional men were held": 1 + 4 is not the three, so more people
     more = [k(0, "detained", 3), k(1, "detained", 4, retold=True, further=True, additive=True)]
     assert {c: (t.value, t.low) for c, t in family_totals(more).items()} == {"detained": (7, None)}
+
+
+def test_as_many_others_told_again_are_the_same_others():
+    # "two leaders and two other men were held ... two other men were also held": four, not six
+    again = [
+        k(0, "detained", 2),
+        k(1, "detained", 2, additive=True, others=True),
+        k(2, "detained", 2, additive=True, others=True),
+    ]
+    assert {c: (t.value, t.low) for c, t in family_totals(again).items()} == {"detained": (4, None)}
+    # "... three other men were also held": not as many, so more people
+    more = [
+        k(0, "detained", 2),
+        k(1, "detained", 2, additive=True, others=True),
+        k(2, "detained", 3, additive=True, others=True),
+    ]
+    assert {c: (t.value, t.low) for c, t in family_totals(more).items()} == {"detained": (7, None)}

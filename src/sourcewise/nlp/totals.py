@@ -79,6 +79,7 @@ class Count:
     definite: bool = False  # a definite count ("the two men"): it restates people counted before
     retold: bool = False  # told beside someone already counted ("she and one of her aides were held")
     includes: bool = False  # an "including ..." hangs on the count itself (not on another word of its sentence)
+    others: bool = False  # its own words call the people "other" ("two other men"): others than someone named
 
 
 @dataclass(slots=True)
@@ -142,7 +143,7 @@ def group_counts(counts: list[Count]) -> list[list[Count]]:
             _merge(groups, other, c)  # "five were detained, including the commander" (captured with others)
             continue
         same = [g for g in groups if not any(g is o for o in other)]
-        whole = _named_and_further(c, same)
+        whole = _named_and_further(c, same) or _others_again(c, same)
         if whole is not None:
             whole.append(
                 c
@@ -166,6 +167,15 @@ def _named_and_further(c: Count, same: list[list[Count]]) -> list[Count] | None:
     if not (c.retold and (c.further or c.additive)) or c.qualifier not in _EXACT or c.value is None:
         return None
     return next((g for g in same if any(x.qualifier in _EXACT and minimum(x) == c.value + 1 for x in g)), None)
+
+
+def _others_again(c: Count, same: list[list[Count]]) -> list[Count] | None:
+    """The group of "others" a second mention of as many others retells: "two leaders and two other men
+    were held ... two other men were also held" is the same two others, whatever "also" adds ("two more"
+    is more)."""
+    if not c.others or c.more or c.qualifier not in _EXACT or c.value is None:
+        return None
+    return next((g for g in same if any(x.others and x.qualifier in _EXACT and x.value == c.value for x in g)), None)
 
 
 def _more_of_the_same(c: Count) -> bool:

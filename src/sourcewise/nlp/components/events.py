@@ -653,6 +653,7 @@ def _totals(doc: Doc, inc: _Incident, figures: list[FigureSpan], anchors: list[T
                     category=f.category,
                     further=further,
                     more="more" in words,
+                    others=f.noun is not None and any(c.lower_ == "other" for c in doc[f.noun].children),
                     definite=_definite_count(doc, f),
                     retold=_retold_beside(doc, f),
                     includes=_includes_here(doc, f, anchors[i]),
