@@ -672,3 +672,8 @@ def test_range_with_an_aside_and_rival_estimates(analyze, text, expected):
 )
 def test_relative_clause_says_the_harm(analyze, text, expected):
     assert figs(analyze(text)) == expected
+
+
+def test_a_part_with_a_verb_of_its_own_takes_no_harm_from_its_neighbour(analyze):
+    r = analyze("Rebels captured 26 drivers on the highway and let 10 of them go the next day.")
+    assert figs(r) == [("hostage", 26, None)]

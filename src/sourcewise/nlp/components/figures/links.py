@@ -388,6 +388,8 @@ def link_coordination(doc: Doc, cands: list[Cand]) -> None:
                     break
                 continue
             own_harm = c.category is not None
+            if c.category is None and c.partitive == "pronoun" and own_verb(doc, c):
+                break  # "seized 48 villagers and let 30 of them go": the part does something of its own
             if c.category is None and not c.mixed:
                 c.category, c.harm = p.category, p.harm
                 if c.parent is None and p.parent is not None:
