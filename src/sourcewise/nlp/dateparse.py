@@ -143,7 +143,7 @@ _REL_WORDS = (
 )
 _P_REL = re.compile(rf"(?<![\w])(?P<w>{_REL_WORDS})(?![\w])", re.IGNORECASE)
 _OVERNIGHT_ADJ = re.compile(r"[ \t]+(?!and\b|or\b|on\b|in\b|at\b|near\b|to\b|from\b)[a-z]+(?:s|ion|ions|raid|strike)\b")
-_N = r"\d{1,2}|two|three|four|five|six|seven|eight|nine|ten"
+_N = r"\d{1,2}|" + "|".join(w for w, n in _SMALL.items() if n > 1)  # a count of days, two or more
 _P_PAST_DAYS = re.compile(  # "the past two days"; "the last 24 hours" (a daily report's day: the day itself)
     rf"(?<![\w])(?:the|these)\s+(?:past|last)\s+(?:(?P<n>{_N})\s+days|(?P<h>24)\s+hours)(?![\w])",
     re.IGNORECASE,
@@ -153,7 +153,7 @@ _P_FOR_DAYS = re.compile(  # "has continued for two days": under way since the d
     re.IGNORECASE,
 )
 _P_AGO = re.compile(
-    r"(?<![\w])(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<u>days?|weeks?)\s+ago"
+    rf"(?<![\w])(?P<n>\d{{1,2}}|{'|'.join(_SMALL)})\s+(?P<u>days?|weeks?)\s+ago"
     r"(?![\w])",
     re.IGNORECASE,
 )

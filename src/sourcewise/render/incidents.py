@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections import defaultdict
 
 from rich.console import Console
@@ -10,6 +9,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from sourcewise.reconcile import Claim, IncidentView, Source
+from sourcewise.render.console import stdout_console
 from sourcewise.store.base import HL_END, HL_START, SearchHit, Stats
 
 _QUALIFIER = {
@@ -22,11 +22,6 @@ _QUALIFIER = {
     "vague": "vague ",
     "implied": "implied ",
 }
-
-
-def _console() -> Console:
-    """The terminal's width on a terminal; piped into a file or a pager, wide enough for side-by-side columns."""
-    return Console(highlight=False, width=None if sys.stdout.isatty() else 150)
 
 
 def claim_number(c: Claim) -> str:
@@ -46,7 +41,7 @@ def source_label(s: Source | None, doc_id: str) -> str:
 
 
 def print_incident_list(views: list[IncidentView], console: Console | None = None) -> None:
-    console = console or _console()
+    console = console or stdout_console()
     if not views:
         console.print("[dim]No incidents.[/dim]")
         return
@@ -71,7 +66,7 @@ def print_incident_list(views: list[IncidentView], console: Console | None = Non
 
 def print_compare(view: IncidentView, console: Console | None = None) -> None:
     """Sources as columns, (category, subgroup) as rows, then the estimates and every quote."""
-    console = console or _console()
+    console = console or stdout_console()
     inc = view.incident
     where = ", ".join(x for x in (inc.place, inc.admin1, inc.country) if x) or "unknown place"
     console.rule(f"[bold]Incident {inc.id}: {escape(where)}, {inc.date or 'unknown date'}")
@@ -133,7 +128,7 @@ def _n(v: int | None) -> str:
 
 
 def print_stats(stats: Stats, console: Console | None = None) -> None:
-    console = console or _console()
+    console = console or stdout_console()
     table = Table(title=f"Ledger ({stats.backend}, schema {stats.schema_version})")
     table.add_column("what")
     table.add_column("count", justify="right")
@@ -147,7 +142,7 @@ def print_stats(stats: Stats, console: Console | None = None) -> None:
 
 
 def print_search(hits: list[SearchHit], console: Console | None = None) -> None:
-    console = console or _console()
+    console = console or stdout_console()
     if not hits:
         console.print("[dim]No matching documents.[/dim]")
         return

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 from rich.console import Console
 from rich.table import Table
 
 from sourcewise.records import Report
+from sourcewise.render.console import stdout_console
 from sourcewise.render.summary import (
     contested_terms,
     headline,
@@ -19,8 +18,7 @@ from sourcewise.render.summary import (
 
 
 def print_report(report: Report, console: Console | None = None) -> None:
-    # Piped output (a file, a pager, CI logs) gets a wide layout instead of rich's 80 columns.
-    console = console or Console(highlight=False, width=None if sys.stdout.isatty() else 150)
+    console = console or stdout_console()
     console.rule(f"[bold]{_esc(headline(report))}")
     for key, value in metadata_lines(report):
         console.print(f"[dim]{key}:[/dim] {_esc(value)}")
