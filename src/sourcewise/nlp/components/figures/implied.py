@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Token
 from sourcewise.nlp.types import NumberMention
 
 from .category import verb_category
-from .lexicon import IRREALIS_HEADS, lex, people_entry, tokens_with_lemma
+from .lexicon import AIM_HEADS, IRREALIS_HEADS, lex, people_entry, tokens_with_lemma
 from .state import Cand
 
 _RECORD_HEADS = {
@@ -181,13 +181,9 @@ def _irrealis(v: Token) -> bool:
         return True
     if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ in ("for", "in", "of"):
         return True  # a record, not an incident: "known for abducting", "involved in killing", "accused of"
-    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "on" and v.head.head.lemma_.lower() in _AIMS:
+    if v.dep_ == "pcomp" and v.tag_ == "VBG" and v.head.lower_ == "on" and v.head.head.lemma_.lower() in AIM_HEADS:
         return True  # an aim, not a deed: "focused their efforts on capturing and killing leaders"
     return v.dep_ in ("amod", "compound")
-
-
-#: Words whose "on ...ing" states an aim: "efforts on", "focus on", "intent on", "concentrate on".
-_AIMS = frozenset({"effort", "focus", "concentrate", "intent", "bent", "emphasis", "aim", "insist", "mission"})
 
 
 def _patients(v: Token) -> list[tuple[Token, str]]:

@@ -42,6 +42,8 @@ IRREALIS_HEADS = {
     "advise",
     "warn",
 }
+#: words whose "on ...ing" states an aim, not a deed: "efforts on capturing", "focus on", "intent on"
+AIM_HEADS = frozenset({"effort", "focus", "concentrate", "intent", "bent", "emphasis", "aim", "insist", "mission"})
 COPULAS = {"be", "remain", "become", "stay"}
 # nouns that only carry a count: "a total of 7 people were killed" says the 7 were killed
 TRANSPARENT_NOUNS = {"total", "number", "tally", "count", "group", "sum", "maximum", "minimum"}
